@@ -1,0 +1,46 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Kernel } from './kernel/context.js';
+import { kernelPlugin } from './kernel/http/kernel-plugin.js';
+import { registerWebAndFallback } from './kernel/http/web.js';
+import { loggerOptions } from './kernel/logging.js';
+import { newId } from './kernel/ids.js';
+import { directoryModule } from './modules/directory/index.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export interface BuildAppOptions {
+  kernel: Kernel;
+  /** built web app to serve; undefined serves none */
+  webDist?: string | undefined;
+  /** false silences the request log (tests) */
+  logger?: boolean;
+}
+
+/** The composition root: kernel first, then each module, then the web app and the fallback. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { kernel } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(kernel.config.logLevel),
+    bodyLimit: kernel.config.bodyLimit,
+    trustProxy: false,
+    // a caller's request id is kept when it is sane, so one id follows a request across systems
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
+    },
+    ajv: {
+      customOptions: {
+        removeAdditional: 'all',
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(kernelPlugin, { kernel });
+  await app.register(directoryModule);
+  await registerWebAndFallback(app, options.webDist);
+  return app;
+}

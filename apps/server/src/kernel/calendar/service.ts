@@ -1,0 +1,162 @@
+import { asc, gte, lt, and, sql } from 'drizzle-orm';
+import type {
+  AddWorkingDaysResult,
+  CalendarMonth,
+  CalendarYearOverrides,
+  WorkingDaysBetweenResult,
+} from '@zhengtong/contracts';
+import type { Actor } from '../actor.js';
+import { recordAudit } from '../audit/record.js';
+import type { Drizzle } from '../db/database.js';
+import { ForbiddenError, InputError, UnauthenticatedError, UnprocessableError } from '../errors.js';
+import { calendarOverride } from '../tables.js';
+import { createShippedCalendar } from './shipped-calendar.js';
+import { isCalendarDate, type DayEntry, type WorkingDayCalendar } from './working-days.js';
+
+/**
+ * The working-day calendar every time limit uses: the shipped official calendar with the
+ * administrators' overrides from the database on top. Overrides are re-read when they change
+ * here, and checked for changes made by other instances at most every `refreshMs`.
+ */
+export class CalendarService {
+  private calendar: WorkingDayCalendar = createShippedCalendar();
+  private fingerprint = '';
+  private checkedAt = 0;
+
+  constructor(
+    private readonly db: Drizzle,
+    private readonly refreshMs = 30_000,
+  ) {}
+
+  /** The calendar in force (refreshed from the database when stale). */
+  async current(): Promise<WorkingDayCalendar> {
+    if (Date.now() - this.checkedAt >= this.refreshMs) await this.reload();
+    return this.calendar;
+  }
+
+  async reload(): Promise<void> {
+    const state = await this.db
+      .select({
+        n: sql<number>`count(*)::int`,
+        latest: sql<string | null>`max(${calendarOverride.updatedAt})::text`,
+      })
+      .from(calendarOverride);
+    const fingerprint = `${state[0]?.n ?? 0}|${state[0]?.latest ?? ''}`;
+    if (fingerprint !== this.fingerprint) {
+      const rows = await this.db
+        .select({
+          date: calendarOverride.day,
+          kind: calendarOverride.kind,
+          name: calendarOverride.name,
+        })
+        .from(calendarOverride)
+        .orderBy(asc(calendarOverride.day));
+      this.calendar = createShippedCalendar(rows);
+      this.fingerprint = fingerprint;
+    }
+    this.checkedAt = Date.now();
+  }
+
+  async addWorkingDays(from: string, days: number): Promise<AddWorkingDaysResult> {
+    const cal = await this.current();
+    return { date: cal.addWorkingDays(assertDate(from, 'from'), days) };
+  }
+
+  async workingDaysBetween(from: string, to: string): Promise<WorkingDaysBetweenResult> {
+    const cal = await this.current();
+    return { workingDays: cal.workingDaysBetween(assertDate(from, 'from'), assertDate(to, 'to')) };
+  }
+
+  async month(year: number, month: number): Promise<CalendarMonth> {
+    const cal = await this.current();
+    return { year, month, days: cal.month(year, month) };
+  }
+
+  async overridesOf(year: number): Promise<CalendarYearOverrides> {
+    const rows = await this.db
+      .select({
+        date: calendarOverride.day,
+        kind: calendarOverride.kind,
+        name: calendarOverride.name,
+      })
+      .from(calendarOverride)
+      .where(
+        and(
+          gte(calendarOverride.day, `${year}-01-01`),
+          lt(calendarOverride.day, `${year + 1}-01-01`),
+        ),
+      )
+      .orderBy(asc(calendarOverride.day));
+    return { year, days: rows };
+  }
+
+  /**
+   * Replaces the overrides of one year, e.g. with next year's State Council notice published
+   * every November. One transaction, audited with what was there before.
+   */
+  async replaceYearOverrides(
+    actor: Actor,
+    input: CalendarYearOverrides,
+    requestId?: string,
+  ): Promise<CalendarYearOverrides> {
+    if (!actor.roles.includes('system')) {
+      throw new ForbiddenError(
+        'calendar-admin-required',
+        'only calendar administrators may edit overrides',
+      );
+    }
+    const seen = new Set<string>();
+    input.days.forEach((d, i) => {
+      assertDate(d.date, `days/${i}/date`);
+      if (!d.date.startsWith(`${input.year}-`)) {
+        throw new UnprocessableError(
+          'calendar-day-outside-year',
+          `${d.date} is not in ${input.year}`,
+          [{ path: `/body/days/${i}/date`, message: `must be in ${input.year}` }],
+        );
+      }
+      if (seen.has(d.date)) {
+        throw new UnprocessableError('calendar-day-repeated', `${d.date} appears twice`, [
+          { path: `/body/days/${i}/date`, message: 'repeated date' },
+        ]);
+      }
+      seen.add(d.date);
+    });
+    const before = await this.overridesOf(input.year);
+    await this.db.transaction(async (tx) => {
+      await tx
+        .delete(calendarOverride)
+        .where(
+          and(
+            gte(calendarOverride.day, `${input.year}-01-01`),
+            lt(calendarOverride.day, `${input.year + 1}-01-01`),
+          ),
+        );
+      if (input.days.length > 0) {
+        await tx
+          .insert(calendarOverride)
+          .values(input.days.map((d: DayEntry) => ({ day: d.date, kind: d.kind, name: d.name })));
+      }
+      await recordAudit(tx, {
+        actor,
+        action: 'calendar.overrides.replace',
+        targetType: 'calendarYear',
+        targetId: String(input.year),
+        summary: { before: before.days.length, after: input.days.length, days: input.days },
+        requestId,
+      });
+    });
+    this.checkedAt = 0;
+    await this.reload();
+    return this.overridesOf(input.year);
+  }
+}
+
+function assertDate(value: string, field: string): string {
+  if (!isCalendarDate(value)) {
+    throw new InputError('invalid-date', `${field} is not a calendar date: ${value}`, [
+      { path: `/query/${field}`, message: 'not a real calendar date (YYYY-MM-DD)' },
+    ]);
+  }
+  return value;
+}

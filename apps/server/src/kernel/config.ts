@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+
+/**
+ * Every setting Zhengtong reads from the environment, validated once at start.
+ * README.md documents each one with its default; keep the two in step.
+ */
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  ZT_DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  ZT_DEMO: Type.Optional(Type.Boolean()),
+  ZT_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
+  ZT_AUDIT_SEAL_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 3_600_000, default: 1000 }),
+  ZT_AUDIT_CHECKPOINT_EVERY: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1000 }),
+  ZT_AUDIT_SIGNING_KEY: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$' })),
+  ZT_WEB_DIST: Type.Optional(Type.String({ minLength: 1 })),
+});
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** undefined: run the embedded PostgreSQL under dataDir/pg */
+  databaseUrl: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  /** demo mode seeds demo data; default on for the embedded database, off for a server database */
+  demo: boolean;
+  bodyLimit: number;
+  audit: {
+    sealIntervalMs: number;
+    checkpointEvery: number;
+    /** SM2 private key (hex) that signs audit checkpoints; generated into the data dir when absent */
+    signingKey: string | undefined;
+  };
+  webDist: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const compiledEnv = TypeCompiler.Compile(EnvSchema);
+const integerKeys = new Set([
+  'PORT',
+  'ZT_BODY_LIMIT',
+  'ZT_AUDIT_SEAL_INTERVAL_MS',
+  'ZT_AUDIT_CHECKPOINT_EVERY',
+]);
+const booleanKeys = new Set(['ZT_DEMO']);
+
+/** Coerces the string environment into typed values; unknown strings stay strings and fail validation. */
+function coerce(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const raw = env[key];
+    if (raw === undefined || raw === '') continue;
+    if (integerKeys.has(key)) out[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    else if (booleanKeys.has(key))
+      out[key] = raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
+    else out[key] = raw;
+  }
+  for (const [key, schema] of Object.entries(EnvSchema.properties)) {
+    if (out[key] === undefined && 'default' in schema) out[key] = schema.default;
+  }
+  return out;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const values = coerce(env);
+  const problems = [...compiledEnv.Errors(values)].map(
+    (e) => `${e.path.slice(1) || '(env)'}: ${e.message}`,
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
+  const v = values as Env;
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: path.resolve(v.ZT_DATA_DIR),
+    databaseUrl: v.DATABASE_URL,
+    logLevel: v.LOG_LEVEL,
+    demo: v.ZT_DEMO ?? v.DATABASE_URL === undefined,
+    bodyLimit: v.ZT_BODY_LIMIT,
+    audit: {
+      sealIntervalMs: v.ZT_AUDIT_SEAL_INTERVAL_MS,
+      checkpointEvery: v.ZT_AUDIT_CHECKPOINT_EVERY,
+      signingKey: v.ZT_AUDIT_SIGNING_KEY,
+    },
+    webDist: v.ZT_WEB_DIST,
+  };
+}

@@ -1,0 +1,24 @@
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { Metrics } from './metrics.js';
+import type { OutboxDispatcher } from './events/outbox.js';
+import type { JobRunner } from './events/jobs.js';
+import type { AuditSigner } from './audit/chain.js';
+import type { CalendarService } from './calendar/service.js';
+
+/** What the kernel hands every module: the app's one set of shared services. */
+export interface Kernel {
+  config: Config;
+  db: Database;
+  metrics: Metrics;
+  dispatcher: OutboxDispatcher;
+  jobs: JobRunner;
+  auditSigner: AuditSigner;
+  calendar: CalendarService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    kernel: Kernel;
+  }
+}

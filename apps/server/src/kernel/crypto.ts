@@ -1,0 +1,68 @@
+import crypto from 'node:crypto';
+import { sm2 } from 'sm-crypto-v2';
+
+/** SM3 (GB/T 32905) digest, by OpenSSL through node:crypto. */
+export function sm3(...parts: (Buffer | string)[]): Buffer {
+  const h = crypto.createHash('sm3');
+  for (const p of parts) h.update(p);
+  return h.digest();
+}
+
+/** GB/T 32918 / GM/T 0009 default signer identity. */
+export const SM2_DEFAULT_USER_ID = '1234567812345678';
+
+export interface Sm2KeyPair {
+  privateKey: string;
+  publicKey: string;
+}
+
+export function generateSm2KeyPair(): Sm2KeyPair {
+  const { privateKey, publicKey } = sm2.generateKeyPairHex();
+  return { privateKey, publicKey };
+}
+
+export function sm2PublicKeyOf(privateKey: string): string {
+  return sm2.getPublicKeyFromPrivateKey(privateKey);
+}
+
+/** SM2 signature with SM3 over Z‖M (the standard's hash mode), DER-encoded hex. */
+export function sm2Sign(message: Buffer | string, privateKey: string): string {
+  const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
+  return sm2.doSignature(new Uint8Array(bytes), privateKey, {
+    hash: true,
+    der: true,
+    userId: SM2_DEFAULT_USER_ID,
+  });
+}
+
+export function sm2Verify(message: Buffer | string, signature: string, publicKey: string): boolean {
+  const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
+  try {
+    return sm2.doVerifySignature(new Uint8Array(bytes), signature, publicKey, {
+      hash: true,
+      der: true,
+      userId: SM2_DEFAULT_USER_ID,
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Canonical JSON: keys sorted, no insignificant white space; what gets hashed and signed.
+ * Only JSON values are accepted (undefined properties are dropped like JSON.stringify does).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new TypeError('canonicalJson: non-finite number');
+    }
+    return JSON.stringify(value);
+  }
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}

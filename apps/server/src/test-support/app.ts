@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../kernel/config.js';
+import type { Kernel } from '../kernel/context.js';
+import { openRuntime } from '../kernel/runtime.js';
+import { loadReferenceData, seedDemoData } from '../seed/index.js';
+import { createTestDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  kernel: Kernel;
+  /** closes the app, the runtime and drops the database */
+  close: () => Promise<void>;
+}
+
+/**
+ * The real app on a fresh database of its own: reference regions loaded, demo directory
+ * seeded unless `demo: false`. Background loops are off; tests drive them explicitly.
+ */
+export async function createTestApp(
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-app-'));
+  const config = loadConfig({ ...options.env, DATABASE_URL: database.url, ZT_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const log = pino({ level: 'silent' });
+  const runtime = await openRuntime(config, log);
+  await loadReferenceData(runtime.kernel, log);
+  if (options.demo !== false) await seedDemoData(runtime.kernel, log);
+  const app = await buildApp({ kernel: runtime.kernel, webDist: undefined, logger: false });
+  await app.ready();
+  return {
+    app,
+    kernel: runtime.kernel,
+    close: async () => {
+      await app.close();
+      await runtime.close();
+      await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

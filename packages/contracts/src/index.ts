@@ -1,0 +1,3 @@
+export * from './common.js';
+export * from './directory.js';
+export * from './calendar.js';
