@@ -9,7 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../apps/server/src/kernel/db/embedded.js';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from '../apps/server/src/kernel/db/embedded.js';
 import { runMigrations } from '../apps/server/src/kernel/db/migrate.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -87,7 +90,7 @@ async function main(): Promise<number> {
   } finally {
     // leftover per-file databases of crashed test files go with the template
     const left = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2",
+      'SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2',
       [`${template}_%`, template],
     );
     for (const { datname } of left.rows) {
@@ -103,7 +106,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`test run failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `test run failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -5,6 +5,7 @@ import { kernelPlugin } from './kernel/http/kernel-plugin.js';
 import { registerWebAndFallback } from './kernel/http/web.js';
 import { loggerOptions } from './kernel/logging.js';
 import { newId } from './kernel/ids.js';
+import { validatorCompiler } from './kernel/http/validation.js';
 import { directoryModule } from './modules/directory/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -29,15 +30,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
     },
-    ajv: {
-      customOptions: {
-        removeAdditional: 'all',
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: true,
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
 
   await app.register(kernelPlugin, { kernel });
   await app.register(directoryModule);

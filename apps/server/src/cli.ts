@@ -71,7 +71,9 @@ async function main(argv: string[]): Promise<number> {
         const report = await verifyAuditChain(pool, rt.kernel.auditSigner.publicKey);
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         if (report.ok) {
-          process.stdout.write(`audit chain intact: ${report.rows} rows, ${report.checkpoints} signed checkpoints\n`);
+          process.stdout.write(
+            `audit chain intact: ${report.rows} rows, ${report.checkpoints} signed checkpoints\n`,
+          );
           return 0;
         }
         const b = report.firstBreak;
@@ -119,7 +121,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`zhengtong: ${err.message}\n`);
       process.exit(2);
     }
-    process.stderr.write(`zhengtong: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `zhengtong: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exit(1);
   },
 );

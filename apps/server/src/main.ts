@@ -17,10 +17,16 @@ export async function startServer(): Promise<{ close: () => Promise<void>; url: 
   try {
     await loadReferenceData(runtime.kernel, log);
     if (config.demo) await seedDemoData(runtime.kernel, log);
-    const app = await buildApp({ kernel: runtime.kernel, webDist: config.webDist ?? defaultWebDist });
+    const app = await buildApp({
+      kernel: runtime.kernel,
+      webDist: config.webDist ?? defaultWebDist,
+    });
     runtime.startBackground();
     const url = await app.listen({ port: config.port, host: config.host });
-    log.info({ url, demo: config.demo, embedded: config.databaseUrl === undefined }, 'Zhengtong is up');
+    log.info(
+      { url, demo: config.demo, embedded: config.databaseUrl === undefined },
+      'Zhengtong is up',
+    );
     let closing: Promise<void> | undefined;
     const close = () => {
       closing ??= (async () => {

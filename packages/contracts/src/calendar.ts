@@ -51,7 +51,11 @@ export type WorkingDaysBetweenResult = Static<typeof WorkingDaysBetweenResult>;
 /** An admin override of one day (loads next year's official notice without a release). */
 export const CalendarOverride = Type.Object({
   date: IsoDate,
-  kind: Type.Union([Type.Literal('holiday'), Type.Literal('adjustedWorkingDay'), Type.Literal('workday')]),
+  kind: Type.Union([
+    Type.Literal('holiday'),
+    Type.Literal('adjustedWorkingDay'),
+    Type.Literal('workday'),
+  ]),
   name: Type.Union([Type.String({ maxLength: 50 }), Type.Null()]),
 });
 export type CalendarOverride = Static<typeof CalendarOverride>;

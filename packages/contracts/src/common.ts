@@ -24,4 +24,7 @@ export const Problem = Type.Object(
 export type Problem = Static<typeof Problem>;
 
 /** A calendar date as YYYY-MM-DD (Asia/Shanghai). */
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+export const IsoDate = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'YYYY-MM-DD',
+});

@@ -1,7 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 
 /** GB/T 2260 six-digit administrative division code. */
-export const RegionCode = Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 region code' });
+export const RegionCode = Type.String({
+  pattern: '^\\d{6}$',
+  description: 'GB/T 2260 region code',
+});
 
 export const RegionLevel = Type.Union([
   Type.Literal('province'),

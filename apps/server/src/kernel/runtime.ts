@@ -61,7 +61,10 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     const auditSigner = loadAuditSigner(config.dataDir, config.audit.signingKey);
     const dispatcher = new OutboxDispatcher(db.pool, {
       onError: (err, event, subscriber) =>
-        log.warn({ err, eventId: event.id, topic: event.topic, subscriber }, 'event handler failed'),
+        log.warn(
+          { err, eventId: event.id, topic: event.topic, subscriber },
+          'event handler failed',
+        ),
     });
     const jobs = new JobRunner(db.pool, {
       onError: (err, job) => log.warn({ err, jobId: job.id, kind: job.kind }, 'job failed'),
@@ -70,10 +73,17 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     await calendar.reload();
     const kernel: Kernel = { config, db, metrics, dispatcher, jobs, auditSigner, calendar };
 
-    const onError = (name: string, err: unknown) => log.error({ err, task: name }, 'background task failed');
+    const onError = (name: string, err: unknown) =>
+      log.error({ err, task: name }, 'background task failed');
     const tasks = [
-      new PeriodicTask('audit-sealer', config.audit.sealIntervalMs, () =>
-        sealAuditChain(db.pool, { signer: auditSigner, checkpointEvery: config.audit.checkpointEvery }),
+      new PeriodicTask(
+        'audit-sealer',
+        config.audit.sealIntervalMs,
+        () =>
+          sealAuditChain(db.pool, {
+            signer: auditSigner,
+            checkpointEvery: config.audit.checkpointEvery,
+          }),
         onError,
       ),
       new PeriodicTask('outbox', 500, () => dispatcher.dispatchOnce(), onError),
@@ -84,8 +94,8 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
       if (!started) return;
       await Promise.all(tasks.map((t) => t.stop()));
       // seal what this instance wrote, so a clean stop leaves a fully sealed, signed chain
-      await sealAuditChain(db.pool, { signer: auditSigner, forceCheckpoint: true }).catch((err: unknown) =>
-        log.warn({ err }, 'final audit seal failed'),
+      await sealAuditChain(db.pool, { signer: auditSigner, forceCheckpoint: true }).catch(
+        (err: unknown) => log.warn({ err }, 'final audit seal failed'),
       );
     });
     return {

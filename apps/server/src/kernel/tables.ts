@@ -18,7 +18,9 @@ import {
 const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 const tstz = (name?: string) =>
-  name ? timestamp(name, { withTimezone: true, mode: 'date' }) : timestamp({ withTimezone: true, mode: 'date' });
+  name
+    ? timestamp(name, { withTimezone: true, mode: 'date' })
+    : timestamp({ withTimezone: true, mode: 'date' });
 
 /**
  * 审计日志: append-only. Rows are inserted freely inside the transaction of the change they
@@ -95,7 +97,10 @@ export const outbox = pgTable(
     createdAt: tstz().notNull().defaultNow(),
     availableAt: tstz().notNull().defaultNow(),
     attempts: integer().notNull().default(0),
-    deliveredTo: text().array().notNull().default(sql`'{}'::text[]`),
+    deliveredTo: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     lastError: text(),
     dispatchedAt: tstz(),
     deadAt: tstz(),
@@ -148,6 +153,10 @@ export const calendarOverride = pgTable(
     createdAt: tstz().notNull().defaultNow(),
     updatedAt: tstz().notNull().defaultNow(),
   },
-  (t) => [check('calendar_override_kind_check', sql`${t.kind} IN ('holiday','adjustedWorkingDay','workday')`)],
+  (t) => [
+    check(
+      'calendar_override_kind_check',
+      sql`${t.kind} IN ('holiday','adjustedWorkingDay','workday')`,
+    ),
+  ],
 );
-

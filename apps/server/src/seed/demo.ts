@@ -16,7 +16,12 @@ interface RegionSeed {
   halls: HallSeed[];
 }
 
-const org = (name: string, regionCode: string, kind: Org['kind'], shortName: string | null = null): Org => ({
+const org = (
+  name: string,
+  regionCode: string,
+  kind: Org['kind'],
+  shortName: string | null = null,
+): Org => ({
   name,
   regionCode,
   kind,
@@ -24,7 +29,12 @@ const org = (name: string, regionCode: string, kind: Org['kind'], shortName: str
   creditCode: null,
 });
 
-const comprehensive = (code: string, name: string): Win => ({ code, name, kind: 'comprehensive', active: true });
+const comprehensive = (code: string, name: string): Win => ({
+  code,
+  name,
+  kind: 'comprehensive',
+  active: true,
+});
 const dedicated = (code: string, name: string, staffedBy: string): Win => ({
   code,
   name,
@@ -100,7 +110,10 @@ export function demoDirectory(): RegionSeed[] {
 
 export async function seedDemoDirectory(directory: DirectoryService): Promise<boolean> {
   const actor = systemActor('demo-seed');
-  const existing = await directory.listOrganisations(actor, { region: '410000', kind: 'government' });
+  const existing = await directory.listOrganisations(actor, {
+    region: '410000',
+    kind: 'government',
+  });
   if (existing.items.length > 0) return false;
   const byName = new Map<string, string>();
   let provinceGovernment: string | null = null;

@@ -26,7 +26,12 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-app-'));
-  const config = loadConfig({ ...options.env, DATABASE_URL: database.url, ZT_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    ...options.env,
+    DATABASE_URL: database.url,
+    ZT_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+  });
   const log = pino({ level: 'silent' });
   const runtime = await openRuntime(config, log);
   await loadReferenceData(runtime.kernel, log);

@@ -77,10 +77,9 @@ export async function sealAuditChain(pool: pg.Pool, options: SealOptions): Promi
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    const lock = await client.query<{ ok: boolean }>(
-      'SELECT pg_try_advisory_xact_lock($1) AS ok',
-      [SEALER_LOCK_KEY],
-    );
+    const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+      SEALER_LOCK_KEY,
+    ]);
     if (!lock.rows[0]?.ok) {
       await client.query('ROLLBACK');
       return { sealed: 0, checkpoint: null, ran: false };
@@ -214,7 +213,9 @@ export async function verifyAuditChain(
       signed_at: Date;
       public_key: string;
       signature: string;
-    }>('SELECT position, hash, signed_at, public_key, signature FROM audit_checkpoint ORDER BY position')
+    }>(
+      'SELECT position, hash, signed_at, public_key, signature FROM audit_checkpoint ORDER BY position',
+    )
   ).rows;
   const byPosition = new Map(checkpoints.map((c) => [c.position, c]));
   const report = (firstBreak: ChainBreak | null, rows: number, unsealed: number): VerifyReport => ({
@@ -237,7 +238,13 @@ export async function verifyAuditChain(
   let prevHash: Buffer = GENESIS_HASH;
   for (;;) {
     const page = await pool.query<
-      AuditRow & { position: number; audit_seq: number; prev_hash: Buffer; hash: Buffer; present: boolean }
+      AuditRow & {
+        position: number;
+        audit_seq: number;
+        prev_hash: Buffer;
+        hash: Buffer;
+        present: boolean;
+      }
     >(
       `SELECT c.position, c.audit_seq, c.prev_hash, c.hash, l.seq IS NOT NULL AS present,
               l.seq, l.id, l.occurred_at, l.actor_id, l.actor_kind, l.action, l.target_type,
@@ -252,7 +259,12 @@ export async function verifyAuditChain(
       const at = { position: row.position, auditSeq: row.audit_seq };
       if (row.position !== expected) {
         return report(
-          { ...at, position: expected, reason: 'position-gap', detail: `chain position ${expected} is missing` },
+          {
+            ...at,
+            position: expected,
+            reason: 'position-gap',
+            detail: `chain position ${expected} is missing`,
+          },
           expected - 1,
           unsealed,
         );
@@ -274,7 +286,11 @@ export async function verifyAuditChain(
       const hash = chainHash(prevHash, row.position, row);
       if (!hash.equals(row.hash)) {
         return report(
-          { ...at, reason: 'row-altered', detail: `audit row ${row.audit_seq} was changed after sealing` },
+          {
+            ...at,
+            reason: 'row-altered',
+            detail: `audit row ${row.audit_seq} was changed after sealing`,
+          },
           expected - 1,
           unsealed,
         );
@@ -283,17 +299,29 @@ export async function verifyAuditChain(
       if (cp) {
         if (!cp.hash.equals(hash)) {
           return report(
-            { ...at, reason: 'checkpoint-mismatch', detail: 'chain differs from the signed checkpoint' },
+            {
+              ...at,
+              reason: 'checkpoint-mismatch',
+              detail: 'chain differs from the signed checkpoint',
+            },
             expected - 1,
             unsealed,
           );
         }
         const signed =
           cp.public_key === trustedPublicKey &&
-          sm2Verify(checkpointMessage(cp.position, cp.hash, cp.signed_at), cp.signature, trustedPublicKey);
+          sm2Verify(
+            checkpointMessage(cp.position, cp.hash, cp.signed_at),
+            cp.signature,
+            trustedPublicKey,
+          );
         if (!signed) {
           return report(
-            { ...at, reason: 'checkpoint-signature', detail: 'checkpoint signature does not verify with the trusted key' },
+            {
+              ...at,
+              reason: 'checkpoint-signature',
+              detail: 'checkpoint signature does not verify with the trusted key',
+            },
             expected - 1,
             unsealed,
           );

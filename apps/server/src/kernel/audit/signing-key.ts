@@ -8,7 +8,8 @@ import type { AuditSigner } from './chain.js';
  * instances must share it), otherwise generated once into the data directory (mode 0600).
  */
 export function loadAuditSigner(dataDir: string, configured: string | undefined): AuditSigner {
-  if (configured) return { privateKey: configured.toLowerCase(), publicKey: sm2PublicKeyOf(configured) };
+  if (configured)
+    return { privateKey: configured.toLowerCase(), publicKey: sm2PublicKeyOf(configured) };
   const file = path.join(dataDir, 'keys', 'audit-signing.key');
   if (fs.existsSync(file)) {
     const privateKey = fs.readFileSync(file, 'utf8').trim();

@@ -84,6 +84,10 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (req) =>
-      service.replaceYearOverrides(req.actor, { year: req.params.year, days: req.body.days }, req.id),
+      service.replaceYearOverrides(
+        req.actor,
+        { year: req.params.year, days: req.body.days },
+        req.id,
+      ),
   );
 };

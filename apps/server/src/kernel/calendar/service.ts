@@ -99,6 +99,13 @@ export class CalendarService {
     input: CalendarYearOverrides,
     requestId?: string,
   ): Promise<CalendarYearOverrides> {
+    if (actor.kind === 'anonymous') {
+      throw new UnauthenticatedError(
+        'authentication-required',
+        'sign in as a calendar administrator',
+      );
+    }
+    // until the identity module brings administrator roles, only the system (CLI) may write
     if (!actor.roles.includes('system')) {
       throw new ForbiddenError(
         'calendar-admin-required',
@@ -154,7 +161,7 @@ export class CalendarService {
 
 function assertDate(value: string, field: string): string {
   if (!isCalendarDate(value)) {
-    throw new InputError('invalid-date', `${field} is not a calendar date: ${value}`, [
+    throw new InputError('invalid-date', `${field} is not a calendar date: ${String(value)}`, [
       { path: `/query/${field}`, message: 'not a real calendar date (YYYY-MM-DD)' },
     ]);
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 
@@ -46,6 +46,8 @@ export async function appliedMigrationCount(pool: pg.Pool): Promise<number> {
     "SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS ok",
   );
   if (!exists.rows[0]?.ok) return 0;
-  const r = await pool.query<{ n: string }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations');
+  const r = await pool.query<{ n: string }>(
+    'SELECT count(*) AS n FROM drizzle.__drizzle_migrations',
+  );
   return Number(r.rows[0]?.n ?? 0);
 }

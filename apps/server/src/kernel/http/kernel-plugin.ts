@@ -85,7 +85,10 @@ export const kernelPlugin = fp(
           { name: 'ops', description: 'health, readiness, metrics' },
         ],
       },
-      refResolver: { buildLocalReference: (json, _base, _frag, i) => String(json.$id ?? `def-${i}`) },
+      refResolver: {
+        buildLocalReference: (json, _base, _frag, i) =>
+          typeof json.$id === 'string' ? json.$id : `def-${i}`,
+      },
     });
     await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
     app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -123,12 +126,17 @@ export const kernelPlugin = fp(
       },
     );
 
-    app.get('/metrics', { schema: { tags: ['ops'], summary: 'Prometheus metrics' } }, async (_req, reply) => {
-      return reply.type(kernel.metrics.registry.contentType).send(await kernel.metrics.registry.metrics());
-    });
+    app.get(
+      '/metrics',
+      { schema: { tags: ['ops'], summary: 'Prometheus metrics' } },
+      async (_req, reply) => {
+        return reply
+          .type(kernel.metrics.registry.contentType)
+          .send(await kernel.metrics.registry.metrics());
+      },
+    );
 
     await app.register(calendarRoutes, { prefix: '/api/v1/calendar' });
-
   },
   { name: 'kernel' },
 );

@@ -86,10 +86,7 @@ export function registerProblemHandler(app: FastifyInstance): void {
       const status = error.statusCode ?? 400;
       return sendProblem(request, reply, { status, ...known, detail: error.message });
     }
-    if (
-      error instanceof SyntaxError &&
-      (error as FastifyError).statusCode === 400
-    ) {
+    if (error instanceof SyntaxError && error.statusCode === 400) {
       return sendProblem(request, reply, {
         status: 400,
         code: 'malformed-json',

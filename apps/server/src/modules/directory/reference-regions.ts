@@ -34,7 +34,9 @@ export function henanRegions(): store.RegionInsert[] {
     (a) => a.provinceCode === '41',
   );
   const provinceDirect = new Set(cities.filter((c) => c.code.endsWith('90')).map((c) => c.code));
-  const rows: store.RegionInsert[] = [{ code: HENAN, name: '河南省', level: 'province', parentCode: null }];
+  const rows: store.RegionInsert[] = [
+    { code: HENAN, name: '河南省', level: 'province', parentCode: null },
+  ];
   for (const c of cities) {
     if (provinceDirect.has(c.code)) continue;
     rows.push({ code: `${c.code}00`, name: c.name, level: 'city', parentCode: HENAN });

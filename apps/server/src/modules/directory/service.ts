@@ -122,6 +122,9 @@ export class DirectoryService {
  */
 function assertDirectoryAdmin(actor: Actor): void {
   if (!actor.roles.includes('system')) {
-    throw new ForbiddenError('directory-admin-required', 'only directory administrators may change the directory');
+    throw new ForbiddenError(
+      'directory-admin-required',
+      'only directory administrators may change the directory',
+    );
   }
 }

@@ -73,8 +73,14 @@ const organisationColumns = {
   creditCode: organisation.creditCode,
 };
 
-export async function findOrganisation(db: Executor, id: string): Promise<Organisation | undefined> {
-  const rows = await db.select(organisationColumns).from(organisation).where(eq(organisation.id, id));
+export async function findOrganisation(
+  db: Executor,
+  id: string,
+): Promise<Organisation | undefined> {
+  const rows = await db
+    .select(organisationColumns)
+    .from(organisation)
+    .where(eq(organisation.id, id));
   return rows[0];
 }
 
@@ -93,10 +99,7 @@ export async function listOrganisations(
     .limit(1000);
 }
 
-export async function insertOrganisation(
-  db: Executor,
-  row: Organisation,
-): Promise<void> {
+export async function insertOrganisation(db: Executor, row: Organisation): Promise<void> {
   await db.insert(organisation).values(row);
 }
 

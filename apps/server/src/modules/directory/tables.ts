@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const tstz = () => timestamp({ withTimezone: true, mode: 'date' });
 
@@ -36,7 +45,11 @@ export const organisation = pgTable(
     updatedAt: tstz().notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: 'organisation_region_fk', columns: [t.regionCode], foreignColumns: [region.code] }),
+    foreignKey({
+      name: 'organisation_region_fk',
+      columns: [t.regionCode],
+      foreignColumns: [region.code],
+    }),
     foreignKey({ name: 'organisation_parent_fk', columns: [t.parentId], foreignColumns: [t.id] }),
     index('organisation_region_idx').on(t.regionCode),
     index('organisation_parent_idx').on(t.parentId),

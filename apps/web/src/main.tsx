@@ -1,0 +1,35 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntdApp } from 'antd';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
+import { isApiError } from './shared/api/ApiError';
+import { LocaleProvider } from './shared/i18n/LocaleProvider';
+import { router } from './routes';
+import './styles.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Retry what may pass on a second try (network, 5xx); a 4xx will answer the same again.
+      retry: (failureCount, error) =>
+        failureCount < 2 && isApiError(error) && (error.kind === 'network' || error.status >= 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>
+        <AntdApp>
+          <RouterProvider router={router} />
+        </AntdApp>
+      </LocaleProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,50 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { PortalHome } from './portal/PortalHome';
+import { LoadingBlock } from './shared/components/LoadingBlock';
+import { AppLayout } from './shared/layout/AppLayout';
+import { NotFoundPage } from './shared/layout/NotFoundPage';
+import { RouteErrorPage } from './shared/layout/RouteErrorPage';
+
+// The portal is what most visitors open, so it ships in the entry chunk; officer and admin
+// pages load on first visit.
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: AppLayout,
+    ErrorBoundary: RouteErrorPage,
+    // Shown while a lazily loaded page's code arrives on the first visit.
+    HydrateFallback: LoadingBlock,
+    children: [
+      { index: true, Component: PortalHome },
+      { path: 'portal', Component: PortalHome },
+      {
+        path: 'workbench',
+        lazy: async () => ({
+          Component: (await import('./workbench/WorkbenchHome')).WorkbenchHome,
+        }),
+      },
+      {
+        path: 'admin',
+        lazy: async () => ({ Component: (await import('./admin/AdminLayout')).AdminLayout }),
+        children: [
+          { index: true, element: <Navigate to="regions" replace /> },
+          {
+            path: 'regions',
+            lazy: async () => ({ Component: (await import('./admin/RegionsPage')).RegionsPage }),
+          },
+          {
+            path: 'organisations',
+            lazy: async () => ({
+              Component: (await import('./admin/OrganisationsPage')).OrganisationsPage,
+            }),
+          },
+          {
+            path: 'calendar',
+            lazy: async () => ({ Component: (await import('./admin/CalendarPage')).CalendarPage }),
+          },
+        ],
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);

@@ -1,0 +1,3 @@
+export * from './id-number.js';
+export * from './credit-code.js';
+export * from './region-code.js';
