@@ -24,6 +24,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** lock files this process holds (a pid match alone could be a stale lock from a former life) */
+const held = new Set<string>();
+
 /**
  * Claims the data directory for this process with an exclusively created lock file, so that a
  * second Zhengtong on the same directory refuses instead of starting a second PostgreSQL over
@@ -37,8 +40,10 @@ export function lockDataDir(dataDir: string): { release: () => void } {
       const fd = fs.openSync(file, 'wx', 0o600);
       fs.writeSync(fd, `${process.pid}\n`);
       fs.closeSync(fd);
+      held.add(file);
       return {
         release: () => {
+          held.delete(file);
           try {
             if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
           } catch {
@@ -49,7 +54,8 @@ export function lockDataDir(dataDir: string): { release: () => void } {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+      const ours = pid === process.pid;
+      if (Number.isInteger(pid) && (ours ? held.has(file) : isAlive(pid))) {
         throw new DataDirLockedError(dataDir, pid);
       }
       // stale lock from a process that is gone

@@ -35,6 +35,31 @@ async function freeLoopbackPort(): Promise<number> {
 
 const SUPERUSER = 'zhengtong';
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A Zhengtong killed without a chance to stop its PostgreSQL leaves the server running on the
+ * cluster. The caller holds the data-directory lock, so such a server is an orphan of ours:
+ * stop it (fast shutdown) before starting a new one.
+ */
+async function stopOrphanedServer(clusterDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number.parseInt(fs.readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log(`stopping the orphaned PostgreSQL (pid ${pid}) left on ${clusterDir}`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) throw new Error(`the PostgreSQL (pid ${pid}) on ${clusterDir} does not stop`);
+}
+
 /**
  * PostgreSQL refuses to run as root; as root we run it as the `postgres` system user, which
  * must be able to reach the cluster directory. Say so plainly rather than let initdb fail with
@@ -79,7 +104,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     assertReachableByPostgresUser(clusterDir);
   }
   const port = await freeLoopbackPort();
-  const log = options.onLog ?? (() => undefined);
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    options.onLog?.(line);
+  };
+  if (initialised) await stopOrphanedServer(clusterDir, log);
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -108,7 +139,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } catch (err) {
     throw new Error(
       `the embedded PostgreSQL in ${clusterDir} did not start` +
-        (err instanceof Error ? `: ${err.message}` : ' (see the log above)'),
+        (err instanceof Error ? `: ${err.message}` : '') +
+        `\n${recent.join('\n')}`,
     );
   }
   const encoded = encodeURIComponent(password);
