@@ -22,9 +22,12 @@ describe('calendar API and overrides', () => {
     assert.deepEqual(await get('/api/v1/calendar/add-working-days?from=2025-09-30&days=5'), {
       date: '2025-10-14',
     });
-    assert.deepEqual(await get('/api/v1/calendar/working-days-between?from=2025-09-30&to=2025-10-14'), {
-      workingDays: 5,
-    });
+    assert.deepEqual(
+      await get('/api/v1/calendar/working-days-between?from=2025-09-30&to=2025-10-14'),
+      {
+        workingDays: 5,
+      },
+    );
   });
 
   it('shows a month with holidays and 调休 marked', async () => {
@@ -45,7 +48,9 @@ describe('calendar API and overrides', () => {
 
   it('lets an administrator load next year’s notice without a release, audited', async () => {
     // a made-up 2099 notice: 2099-01-01 (Thu) and 2099-01-02 (Fri) off, 2099-01-04 (Sun) worked
-    const before = await get<{ date: string }>('/api/v1/calendar/add-working-days?from=2098-12-31&days=1');
+    const before = await get<{ date: string }>(
+      '/api/v1/calendar/add-working-days?from=2098-12-31&days=1',
+    );
     assert.equal(before.date, '2099-01-01');
     await t.kernel.calendar.replaceYearOverrides(systemActor('test'), {
       year: 2099,
@@ -55,7 +60,9 @@ describe('calendar API and overrides', () => {
         { date: '2099-01-04', kind: 'adjustedWorkingDay', name: '元旦' },
       ],
     });
-    const after = await get<{ date: string }>('/api/v1/calendar/add-working-days?from=2098-12-31&days=1');
+    const after = await get<{ date: string }>(
+      '/api/v1/calendar/add-working-days?from=2098-12-31&days=1',
+    );
     assert.equal(after.date, '2099-01-04');
     const m = await get<CalendarMonth>('/api/v1/calendar/month?year=2099&month=1');
     assert.equal(m.days[0]?.overridden, true);
@@ -68,14 +75,21 @@ describe('calendar API and overrides', () => {
     // replacing with an empty list restores the shipped calendar
     await t.kernel.calendar.replaceYearOverrides(systemActor('test'), { year: 2099, days: [] });
     assert.equal(
-      (await get<{ date: string }>('/api/v1/calendar/add-working-days?from=2098-12-31&days=1')).date,
+      (await get<{ date: string }>('/api/v1/calendar/add-working-days?from=2098-12-31&days=1'))
+        .date,
       '2099-01-01',
     );
   });
 
   it('refuses overrides from outsiders and overrides outside the year', async () => {
-    const input = { year: 2099, days: [{ date: '2099-05-01', kind: 'holiday' as const, name: null }] };
-    await assert.rejects(t.kernel.calendar.replaceYearOverrides(anonymousActor, input), UnauthenticatedError);
+    const input = {
+      year: 2099,
+      days: [{ date: '2099-05-01', kind: 'holiday' as const, name: null }],
+    };
+    await assert.rejects(
+      t.kernel.calendar.replaceYearOverrides(anonymousActor, input),
+      UnauthenticatedError,
+    );
     const citizen = { id: 'p1', kind: 'person' as const, roles: ['citizen'] };
     await assert.rejects(t.kernel.calendar.replaceYearOverrides(citizen, input), ForbiddenError);
     await assert.rejects(

@@ -1,4 +1,3 @@
-import { asc, gte, lt, and, sql } from 'drizzle-orm';
 import type {
   AddWorkingDaysResult,
   CalendarMonth,
@@ -9,9 +8,9 @@ import type { Actor } from '../actor.js';
 import { recordAudit } from '../audit/record.js';
 import type { Drizzle } from '../db/database.js';
 import { ForbiddenError, InputError, UnauthenticatedError, UnprocessableError } from '../errors.js';
-import { calendarOverride } from '../tables.js';
 import { createShippedCalendar } from './shipped-calendar.js';
-import { isCalendarDate, type DayEntry, type WorkingDayCalendar } from './working-days.js';
+import * as store from './store.js';
+import { isCalendarDate, type WorkingDayCalendar } from './working-days.js';
 
 /**
  * The working-day calendar every time limit uses: the shipped official calendar with the
@@ -35,23 +34,9 @@ export class CalendarService {
   }
 
   async reload(): Promise<void> {
-    const state = await this.db
-      .select({
-        n: sql<number>`count(*)::int`,
-        latest: sql<string | null>`max(${calendarOverride.updatedAt})::text`,
-      })
-      .from(calendarOverride);
-    const fingerprint = `${state[0]?.n ?? 0}|${state[0]?.latest ?? ''}`;
+    const fingerprint = await store.overridesFingerprint(this.db);
     if (fingerprint !== this.fingerprint) {
-      const rows = await this.db
-        .select({
-          date: calendarOverride.day,
-          kind: calendarOverride.kind,
-          name: calendarOverride.name,
-        })
-        .from(calendarOverride)
-        .orderBy(asc(calendarOverride.day));
-      this.calendar = createShippedCalendar(rows);
+      this.calendar = createShippedCalendar(await store.listOverrides(this.db));
       this.fingerprint = fingerprint;
     }
     this.checkedAt = Date.now();
@@ -73,21 +58,7 @@ export class CalendarService {
   }
 
   async overridesOf(year: number): Promise<CalendarYearOverrides> {
-    const rows = await this.db
-      .select({
-        date: calendarOverride.day,
-        kind: calendarOverride.kind,
-        name: calendarOverride.name,
-      })
-      .from(calendarOverride)
-      .where(
-        and(
-          gte(calendarOverride.day, `${year}-01-01`),
-          lt(calendarOverride.day, `${year + 1}-01-01`),
-        ),
-      )
-      .orderBy(asc(calendarOverride.day));
-    return { year, days: rows };
+    return { year, days: await store.listOverrides(this.db, year) };
   }
 
   /**
@@ -131,19 +102,7 @@ export class CalendarService {
     });
     const before = await this.overridesOf(input.year);
     await this.db.transaction(async (tx) => {
-      await tx
-        .delete(calendarOverride)
-        .where(
-          and(
-            gte(calendarOverride.day, `${input.year}-01-01`),
-            lt(calendarOverride.day, `${input.year + 1}-01-01`),
-          ),
-        );
-      if (input.days.length > 0) {
-        await tx
-          .insert(calendarOverride)
-          .values(input.days.map((d: DayEntry) => ({ day: d.date, kind: d.kind, name: d.name })));
-      }
+      await store.replaceOverrides(tx, input.year, input.days);
       await recordAudit(tx, {
         actor,
         action: 'calendar.overrides.replace',

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '../process-alive.js';
 
 export class DataDirLockedError extends Error {
   constructor(
@@ -11,16 +12,6 @@ export class DataDirLockedError extends Error {
         'stop it first, or start this one with another ZT_DATA_DIR',
     );
     this.name = 'DataDirLockedError';
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -55,7 +46,7 @@ export function lockDataDir(dataDir: string): { release: () => void } {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10);
       const ours = pid === process.pid;
-      if (Number.isInteger(pid) && (ours ? held.has(file) : isAlive(pid))) {
+      if (Number.isInteger(pid) && (ours ? held.has(file) : isProcessAlive(pid))) {
         throw new DataDirLockedError(dataDir, pid);
       }
       // stale lock from a process that is gone

