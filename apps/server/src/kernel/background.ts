@@ -36,7 +36,11 @@ export class PeriodicTask {
       try {
         await this.task();
       } catch (err) {
-        this.onError(this.name, err);
+        try {
+          this.onError(this.name, err);
+        } catch {
+          // a failing error reporter must not stop the task
+        }
       }
     })();
     await this.running;

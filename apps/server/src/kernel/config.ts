@@ -67,7 +67,8 @@ function coerce(env: NodeJS.ProcessEnv): Record<string, unknown> {
     if (raw === undefined || raw === '') continue;
     if (integerKeys.has(key)) out[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
     else if (booleanKeys.has(key))
-      out[key] = raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
+      out[key] =
+        raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
     else out[key] = raw;
   }
   for (const [key, schema] of Object.entries(EnvSchema.properties)) {

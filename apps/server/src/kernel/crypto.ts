@@ -50,16 +50,24 @@ export function sm2Verify(message: Buffer | string, signature: string, publicKey
 
 /**
  * Canonical JSON: keys sorted, no insignificant white space; what gets hashed and signed.
- * Only JSON values are accepted (undefined properties are dropped like JSON.stringify does).
+ * Only JSON values are accepted (undefined properties are dropped like JSON.stringify does,
+ * toJSON is honoured like JSON.stringify does); anything else throws rather than turning
+ * into text that is not JSON.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) {
       throw new TypeError('canonicalJson: non-finite number');
     }
+    const kind = typeof value;
+    if (kind !== 'string' && kind !== 'number' && kind !== 'boolean' && value !== null) {
+      throw new TypeError(`canonicalJson: a ${kind} is not a JSON value`);
+    }
     return JSON.stringify(value);
   }
   if (value instanceof Date) return JSON.stringify(value.toISOString());
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return canonicalJson((toJSON as () => unknown).call(value));
   if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { withClient } from '../db/database.js';
 import { canonicalJson, sm2Sign, sm2Verify, sm3 } from '../crypto.js';
 
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
@@ -74,75 +75,76 @@ export interface SealResult {
  */
 export async function sealAuditChain(pool: pg.Pool, options: SealOptions): Promise<SealResult> {
   const batchSize = options.batchSize ?? 5000;
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
-      SEALER_LOCK_KEY,
-    ]);
-    if (!lock.rows[0]?.ok) {
-      await client.query('ROLLBACK');
-      return { sealed: 0, checkpoint: null, ran: false };
-    }
-    const state = await client.query<{ sealed_before: string; xmin: string }>(
-      `SELECT sealed_before_xid::text AS sealed_before,
+  return withClient(pool, async (client) => {
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      const lock = await client.query<{ ok: boolean }>(
+        'SELECT pg_try_advisory_xact_lock($1) AS ok',
+        [SEALER_LOCK_KEY],
+      );
+      if (!lock.rows[0]?.ok) {
+        await client.query('ROLLBACK');
+        return { sealed: 0, checkpoint: null, ran: false };
+      }
+      const state = await client.query<{ sealed_before: string; xmin: string }>(
+        `SELECT sealed_before_xid::text AS sealed_before,
               pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
          FROM audit_seal_state WHERE id = 1`,
-    );
-    const { sealed_before: sealedBefore, xmin } = state.rows[0] ?? {
-      sealed_before: '0',
-      xmin: '0',
-    };
-    const head = await client.query<{ position: number; hash: Buffer }>(
-      'SELECT position, hash FROM audit_chain ORDER BY position DESC LIMIT 1',
-    );
-    let position = head.rows[0]?.position ?? 0;
-    let prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
-    const pending = await client.query<AuditRow>(
-      `SELECT l.seq, l.id, l.occurred_at, l.actor_id, l.actor_kind, l.action, l.target_type,
+      );
+      const { sealed_before: sealedBefore, xmin } = state.rows[0] ?? {
+        sealed_before: '0',
+        xmin: '0',
+      };
+      const head = await client.query<{ position: number; hash: Buffer }>(
+        'SELECT position, hash FROM audit_chain ORDER BY position DESC LIMIT 1',
+      );
+      let position = head.rows[0]?.position ?? 0;
+      let prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
+      const pending = await client.query<AuditRow>(
+        `SELECT l.seq, l.id, l.occurred_at, l.actor_id, l.actor_kind, l.action, l.target_type,
               l.target_id, l.request_id, l.summary
          FROM audit_log l
         WHERE l.tx_id >= $1::xid8
           AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_seq = l.seq)
         ORDER BY l.seq
         LIMIT $2`,
-      [sealedBefore, batchSize],
-    );
-    const positions: number[] = [];
-    const seqs: number[] = [];
-    const prevs: Buffer[] = [];
-    const hashes: Buffer[] = [];
-    for (const row of pending.rows) {
-      position += 1;
-      const hash = chainHash(prevHash, position, row);
-      positions.push(position);
-      seqs.push(row.seq);
-      prevs.push(prevHash);
-      hashes.push(hash);
-      prevHash = hash;
-    }
-    if (positions.length > 0) {
-      await client.query(
-        `INSERT INTO audit_chain (position, audit_seq, prev_hash, hash)
-         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[], $4::bytea[])`,
-        [positions, seqs, prevs, hashes],
+        [sealedBefore, batchSize],
       );
+      const positions: number[] = [];
+      const seqs: number[] = [];
+      const prevs: Buffer[] = [];
+      const hashes: Buffer[] = [];
+      for (const row of pending.rows) {
+        position += 1;
+        const hash = chainHash(prevHash, position, row);
+        positions.push(position);
+        seqs.push(row.seq);
+        prevs.push(prevHash);
+        hashes.push(hash);
+        prevHash = hash;
+      }
+      if (positions.length > 0) {
+        await client.query(
+          `INSERT INTO audit_chain (position, audit_seq, prev_hash, hash)
+         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[], $4::bytea[])`,
+          [positions, seqs, prevs, hashes],
+        );
+      }
+      if (pending.rows.length < batchSize) {
+        // everything committed by transactions older than xmin is now sealed
+        await client.query(
+          'UPDATE audit_seal_state SET sealed_before_xid = $1::xid8 WHERE id = 1',
+          [xmin],
+        );
+      }
+      const checkpoint = await maybeCheckpoint(client, position, prevHash, options);
+      await client.query('COMMIT');
+      return { sealed: positions.length, checkpoint, ran: true };
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
     }
-    if (pending.rows.length < batchSize) {
-      // everything committed by transactions older than xmin is now sealed
-      await client.query('UPDATE audit_seal_state SET sealed_before_xid = $1::xid8 WHERE id = 1', [
-        xmin,
-      ]);
-    }
-    const checkpoint = await maybeCheckpoint(client, position, prevHash, options);
-    await client.query('COMMIT');
-    return { sealed: positions.length, checkpoint, ran: true };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function maybeCheckpoint(

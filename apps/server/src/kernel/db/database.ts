@@ -63,3 +63,27 @@ export function openDatabase(
     close: () => pool.end(),
   };
 }
+
+/**
+ * Runs `fn` with a client checked out of the pool. While checked out a client has no 'error'
+ * listener of the pool's, so a connection dying meanwhile (failover, idle-in-transaction
+ * timeout) would emit an unheard 'error' and crash the process: listen here, and discard a
+ * broken connection instead of handing it to the next caller.
+ */
+export async function withClient<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (err: Error) => {
+    broken = err;
+  };
+  client.on('error', onError);
+  try {
+    return await fn(client);
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}

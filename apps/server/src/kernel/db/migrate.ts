@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { withClient } from './database.js';
 
 /** apps/server/migrations, the same from src/ (tsx) and dist/ (built). */
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -26,8 +27,7 @@ export function expectedMigrations(): string[] {
  * once migrate one after the other; applying again is a no-op.
  */
 export async function runMigrations(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
+  await withClient(pool, async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await client.query('SET client_min_messages = warning');
@@ -35,9 +35,7 @@ export async function runMigrations(pool: pg.Pool): Promise<void> {
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** How many of the shipped migrations the database has applied (for /readyz). */

@@ -55,7 +55,11 @@ export class JobRunner {
 
   constructor(
     private readonly pool: pg.Pool,
-    private readonly options: { leaseMs?: number; batchSize?: number; onError?: (err: unknown, job: JobContext) => void } = {},
+    private readonly options: {
+      leaseMs?: number;
+      batchSize?: number;
+      onError?: (err: unknown, job: JobContext) => void;
+    } = {},
   ) {}
 
   register(kind: string, handler: JobHandler): void {
@@ -68,6 +72,16 @@ export class JobRunner {
     const result: RunResult = { claimed: 0, done: 0, failed: 0 };
     if (kinds.length === 0) return result;
     const leaseMs = this.options.leaseMs ?? 60_000;
+    // A lapsed lease on the last attempt means the worker died running it, perhaps because of
+    // the job itself (out of memory): give up instead of crashing every restart forever.
+    await this.pool.query(
+      `UPDATE job SET status = 'dead', locked_until = NULL, updated_at = now(),
+              last_error = 'lease expired on attempt ' || attempts || ' of ' || max_attempts
+                           || coalesce('; before that: ' || last_error, '')
+        WHERE kind = ANY($1::text[]) AND status = 'running' AND locked_until < now()
+          AND attempts >= max_attempts`,
+      [kinds],
+    );
     const { rows } = await this.pool.query<{
       id: string;
       kind: string;
@@ -81,7 +95,7 @@ export class JobRunner {
           SELECT id FROM job
            WHERE kind = ANY($1::text[])
              AND ((status = 'pending' AND run_at <= now())
-               OR (status = 'running' AND locked_until < now()))
+               OR (status = 'running' AND locked_until < now() AND attempts < max_attempts))
            ORDER BY run_at
            LIMIT $2
            FOR UPDATE SKIP LOCKED)
@@ -90,14 +104,22 @@ export class JobRunner {
     );
     result.claimed = rows.length;
     for (const row of rows) {
-      const ctx: JobContext = { id: row.id, kind: row.kind, payload: row.payload, attempt: row.attempts };
+      const ctx: JobContext = {
+        id: row.id,
+        kind: row.kind,
+        payload: row.payload,
+        attempt: row.attempts,
+      };
       const handler = this.handlers.get(row.kind);
       try {
         if (!handler) throw new Error(`no handler for ${row.kind}`);
         await handler(ctx);
+        // only the claim that ran it may finish it: a lease that lapsed and was claimed again
+        // (attempts moved on) belongs to the newer claim
         await this.pool.query(
-          "UPDATE job SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1",
-          [row.id],
+          `UPDATE job SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = now()
+            WHERE id = $1 AND status = 'running' AND attempts = $2`,
+          [row.id, row.attempts],
         );
         result.done += 1;
       } catch (err) {
@@ -107,8 +129,14 @@ export class JobRunner {
         await this.pool.query(
           `UPDATE job SET status = $2, locked_until = NULL, last_error = $3, updated_at = now(),
                   run_at = now() + make_interval(secs => $4::double precision / 1000)
-            WHERE id = $1`,
-          [row.id, dead ? 'dead' : 'pending', err instanceof Error ? err.message : String(err), delayMs],
+            WHERE id = $1 AND status = 'running' AND attempts = $5`,
+          [
+            row.id,
+            dead ? 'dead' : 'pending',
+            err instanceof Error ? err.message : String(err),
+            delayMs,
+            row.attempts,
+          ],
         );
         result.failed += 1;
       }

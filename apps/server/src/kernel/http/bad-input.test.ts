@@ -54,21 +54,32 @@ describe('bad input', () => {
     );
     assert.equal(status, 400);
     assert.equal(problem.code, 'validation');
-    assert.ok(problem.errors?.some((e) => e.path === '/body/days/0/name'), JSON.stringify(problem.errors));
+    assert.ok(
+      problem.errors?.some((e) => e.path === '/body/days/0/name'),
+      JSON.stringify(problem.errors),
+    );
   });
 
   it('a missing field and a bad enum value are both named', async () => {
-    const { status, problem } = await send(JSON.stringify({ days: [{ kind: 'party', name: null }] }));
+    const { status, problem } = await send(
+      JSON.stringify({ days: [{ kind: 'party', name: null }] }),
+    );
     assert.equal(status, 400);
     const paths = problem.errors?.map((e) => e.path) ?? [];
     assert.ok(paths.includes('/body/days/0/date'), paths.join());
-    assert.ok(paths.some((p) => p.startsWith('/body/days/0/kind')), paths.join());
+    assert.ok(
+      paths.some((p) => p.startsWith('/body/days/0/kind')),
+      paths.join(),
+    );
   });
 
   it('a bad path parameter → 400 naming it', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/calendar/overrides/20x7' });
     assert.equal(res.statusCode, 400);
-    assert.deepEqual(res.json<Problem>().errors?.map((e) => e.path), ['/params/year']);
+    assert.deepEqual(
+      res.json<Problem>().errors?.map((e) => e.path),
+      ['/params/year'],
+    );
   });
 
   it('an oversized body → 413 body-too-large', async () => {
@@ -104,7 +115,10 @@ describe('bad input', () => {
     assert.equal(res.statusCode, 400);
     const p = res.json<Problem>();
     assert.equal(p.code, 'invalid-date');
-    assert.deepEqual(p.errors?.map((e) => e.path), ['/query/from']);
+    assert.deepEqual(
+      p.errors?.map((e) => e.path),
+      ['/query/from'],
+    );
   });
 
   it('an unknown route → 404 route-not-found', async () => {
@@ -120,7 +134,11 @@ describe('bad input', () => {
       headers: { 'x-request-id': '<script>alert(1)</script>' },
     });
     assert.notEqual(hostile.headers['x-request-id'], '<script>alert(1)</script>');
-    const sane = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
+    const sane = await t.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     assert.equal(sane.headers['x-request-id'], 'abc-123');
   });
 });
