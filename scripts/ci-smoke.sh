@@ -17,7 +17,8 @@ cleanup() {
 trap cleanup EXIT
 
 start() {
-  ZT_DATA_DIR="$data/zt" PORT=$port HOST=127.0.0.1 npm start >>"$log" 2>&1 &
+  # what `npm start` runs, without npm in between, so the pid we signal is the server itself
+  ZT_DATA_DIR="$data/zt" PORT=$port HOST=127.0.0.1 node scripts/start.mjs >>"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do
     if curl -fsS "$url/readyz" >/dev/null 2>&1; then return 0; fi
