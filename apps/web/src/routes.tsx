@@ -12,8 +12,13 @@ export const router = createBrowserRouter([
     path: '/',
     Component: AppLayout,
     ErrorBoundary: RouteErrorPage,
-    // Shown while a lazily loaded page's code arrives on the first visit.
-    HydrateFallback: LoadingBlock,
+    // Shown while a lazily loaded page's code arrives on the first visit: the shell, so the top
+    // bar does not blink in after it.
+    HydrateFallback: () => (
+      <AppLayout>
+        <LoadingBlock />
+      </AppLayout>
+    ),
     children: [
       { index: true, Component: PortalHome },
       { path: 'portal', Component: PortalHome },

@@ -1,49 +1,76 @@
 import { ApartmentOutlined, BankOutlined, CalendarOutlined } from '@ant-design/icons';
-import { Layout, Menu, type MenuProps } from 'antd';
+import { Grid, Layout, Menu } from 'antd';
+import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../shared/i18n/LocaleProvider';
 
 const sections = ['regions', 'organisations', 'calendar'] as const;
 
-/** 管理后台: side navigation over the directory and the working-day calendar. */
+/**
+ * 管理后台: navigation over the directory and the working-day calendar — a side menu on wide
+ * screens, a bar above the page on narrow ones (a collapsed side menu's trigger covered the
+ * page heading).
+ */
 export function AdminLayout() {
   const t = useT();
   const { pathname } = useLocation();
+  const screens = Grid.useBreakpoint();
+  // Wide until measured, so desktops never flash the narrow layout.
+  const narrow = screens.lg === false;
   const selected = sections.find((section) => pathname.startsWith(`/admin/${section}`));
 
-  const items: MenuProps['items'] = [
-    {
-      key: 'regions',
-      icon: <ApartmentOutlined aria-hidden />,
-      label: <Link to="/admin/regions">{t('admin.nav.regions')}</Link>,
-    },
+  const links = [
+    { key: 'regions', icon: <ApartmentOutlined aria-hidden />, label: t('admin.nav.regions') },
     {
       key: 'organisations',
       icon: <BankOutlined aria-hidden />,
-      label: <Link to="/admin/organisations">{t('admin.nav.organisations')}</Link>,
+      label: t('admin.nav.organisations'),
     },
-    {
-      key: 'calendar',
-      icon: <CalendarOutlined aria-hidden />,
-      label: <Link to="/admin/calendar">{t('admin.nav.calendar')}</Link>,
-    },
-  ];
+    { key: 'calendar', icon: <CalendarOutlined aria-hidden />, label: t('admin.nav.calendar') },
+  ] satisfies { key: (typeof sections)[number]; icon: ReactNode; label: string }[];
 
+  const navigation = narrow ? (
+    // A horizontal antd Menu hides all but the first entry behind "…" at phone width; these
+    // wrap instead.
+    <nav aria-label={t('admin.nav.label')} className="zt-admin-bar">
+      {links.map(({ key, icon, label }) => (
+        <Link
+          key={key}
+          to={`/admin/${key}`}
+          className="zt-admin-bar-link"
+          aria-current={key === selected ? 'page' : undefined}
+        >
+          {icon}
+          {label}
+        </Link>
+      ))}
+    </nav>
+  ) : (
+    <nav aria-label={t('admin.nav.label')}>
+      <Menu
+        mode="inline"
+        selectedKeys={selected ? [selected] : []}
+        items={links.map(({ key, icon, label }) => ({
+          key,
+          icon,
+          label: <Link to={`/admin/${key}`}>{label}</Link>,
+        }))}
+        className="zt-admin-menu"
+      />
+    </nav>
+  );
+
+  // The page stays in the same place in the tree whichever navigation shows, so crossing the
+  // breakpoint does not remount it and lose its state.
   return (
     <Layout className="zt-admin">
-      <Layout.Sider
-        breakpoint="lg"
-        collapsedWidth={0}
-        width={208}
-        theme="light"
-        className="zt-admin-sider"
-        zeroWidthTriggerStyle={{ top: 8 }}
-      >
-        <nav aria-label={t('admin.nav.label')}>
-          <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
-        </nav>
-      </Layout.Sider>
+      {!narrow && (
+        <Layout.Sider width={240} theme="light" className="zt-admin-sider">
+          {navigation}
+        </Layout.Sider>
+      )}
       <Layout.Content className="zt-admin-content">
+        {narrow && navigation}
         <Outlet />
       </Layout.Content>
     </Layout>

@@ -56,6 +56,7 @@ export function OrganisationFilters({ value, onChange }: OrganisationFiltersProp
       <Form.Item label={t('organisation.search')} htmlFor="zt-org-text">
         <Input
           id="zt-org-text"
+          className="zt-filter-text"
           allowClear
           value={value.text}
           placeholder={t('organisation.searchPlaceholder')}

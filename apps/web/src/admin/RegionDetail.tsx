@@ -83,14 +83,15 @@ function RegionOrganisations({ code, regionName, onOpenOrganisation }: RegionOrg
           {t('region.organisations')}
         </Typography.Title>
       }
-      extra={
-        <label htmlFor={switchId} className="zt-inline-label">
-          <Switch id={switchId} size="small" checked={subtree} onChange={setSubtree} />
-          {t('region.includeSubtree')}
-        </label>
-      }
     >
       <section aria-labelledby={headingId}>
+        {/* In the body, not the card head: a long title and the switch do not fit one line. */}
+        <div className="zt-toolbar">
+          <label htmlFor={switchId} className="zt-inline-label">
+            <Switch id={switchId} size="small" checked={subtree} onChange={setSubtree} />
+            {t('region.includeSubtree')}
+          </label>
+        </div>
         {query.isPending && <LoadingBlock />}
         {query.isError && (
           <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />

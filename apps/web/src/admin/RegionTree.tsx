@@ -1,6 +1,8 @@
+import { MinusSquareOutlined, PlusSquareOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Tree, type TreeDataNode } from 'antd';
-
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { regionQuery } from '../shared/api/directory';
 import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../shared/components/LoadingBlock';
 import { useT } from '../shared/i18n/LocaleProvider';
@@ -11,10 +13,23 @@ interface RegionTreeProps {
   onSelect: (code: string) => void;
 }
 
-/** The province's regions, one level loaded per opened node. */
+/**
+ * The province's regions, one level loaded per opened node. Selecting a region also opens it,
+ * so picking a city shows its counties; a linked region opens with its parent.
+ */
 export function RegionTree({ selected, onSelect }: RegionTreeProps) {
   const t = useT();
   const { roots, children, loadChildren } = useRegionTree();
+  const selectedRegion = useQuery({ ...regionQuery(selected ?? ''), enabled: !!selected });
+  // Until the reader opens or closes a node: the province, and the parent of a linked region.
+  const [openedKeys, setOpenedKeys] = useState<readonly string[]>();
+
+  const initialKeys = useMemo(() => {
+    const keys = (roots.data?.items ?? []).map((region) => region.code);
+    const parent = selectedRegion.data?.parentCode;
+    return parent && !keys.includes(parent) ? [...keys, parent] : keys;
+  }, [roots.data, selectedRegion.data]);
+  const expandedKeys = openedKeys ?? initialKeys;
 
   const treeData = useMemo(
     () =>
@@ -40,12 +55,19 @@ export function RegionTree({ selected, onSelect }: RegionTreeProps) {
       aria-label={t('region.treeLabel')}
       treeData={treeData}
       loadData={(node) => loadChildren(String(node.key))}
-      defaultExpandedKeys={roots.data.items.map((region) => region.code)}
+      expandedKeys={[...expandedKeys]}
+      onExpand={(keys) => setOpenedKeys(keys.map(String))}
       selectedKeys={selected ? [selected] : []}
-      onSelect={(keys) => {
-        const [key] = keys;
-        if (key !== undefined) onSelect(String(key));
+      onSelect={(_keys, { node }) => {
+        const code = String(node.key);
+        // A click on the selected node keeps it selected (antd would clear the selection).
+        onSelect(code);
+        if (!node.isLeaf && !expandedKeys.includes(code)) setOpenedKeys([...expandedKeys, code]);
       }}
+      // The icons only draw the +/−; the tree item already says whether it is open.
+      switcherIcon={({ expanded }) =>
+        expanded ? <MinusSquareOutlined aria-hidden /> : <PlusSquareOutlined aria-hidden />
+      }
       showLine
       blockNode
     />

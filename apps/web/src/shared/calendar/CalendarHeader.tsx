@@ -1,5 +1,5 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Space } from 'antd';
+import { Button, DatePicker, Space, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useFormatDate, useT } from '../i18n/LocaleProvider';
 import { todayInShanghai } from './dates';
@@ -9,18 +9,34 @@ interface CalendarHeaderProps {
   onChange: (value: Dayjs) => void;
   headingId: string;
   headingLevel: 2 | 3;
+  /** the month's days are on their way */
+  loading?: boolean;
 }
 
 /** Month navigation: previous, month picker, next, today. */
-export function CalendarHeader({ value, onChange, headingId, headingLevel }: CalendarHeaderProps) {
+export function CalendarHeader({
+  value,
+  onChange,
+  headingId,
+  headingLevel,
+  loading = false,
+}: CalendarHeaderProps) {
   const t = useT();
   const formatDate = useFormatDate();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="zt-cal-header">
-      <Heading id={headingId} className="zt-cal-heading" aria-live="polite">
-        {formatDate(value, 'yearMonth')}
-      </Heading>
+      <div className="zt-cal-title">
+        <Heading id={headingId} className="zt-cal-heading" aria-live="polite">
+          {formatDate(value, 'yearMonth')}
+        </Heading>
+        {loading && (
+          <span className="zt-cal-loading" role="status">
+            <Spin size="small" />
+            {t('common.loading')}
+          </span>
+        )}
+      </div>
       <Space wrap>
         <Button
           icon={<LeftOutlined aria-hidden />}
@@ -37,6 +53,7 @@ export function CalendarHeader({ value, onChange, headingId, headingLevel }: Cal
           }}
           aria-label={t('calendar.pickMonth')}
           format={t('format.yearMonth')}
+          className="zt-month-picker"
         />
         <Button
           icon={<RightOutlined aria-hidden />}

@@ -1,8 +1,9 @@
 import type { CalendarDay } from '@zhengtong/contracts';
 import { Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useFormatDate, useT } from '../i18n/LocaleProvider';
+import { useFormatDate, useLocale } from '../i18n/LocaleProvider';
 import { dayKindLabelKey, dayMark } from './dayKind';
+import { holidayName } from './holidayNames';
 
 interface DayDetailProps {
   date: Dayjs;
@@ -11,7 +12,7 @@ interface DayDetailProps {
 
 /** One line about the selected day: its date, kind, name and whether it is worked. */
 export function DayDetail({ date, day }: DayDetailProps) {
-  const t = useT();
+  const { locale, t } = useLocale();
   const formatDate = useFormatDate();
   const mark = day ? dayMark(day.kind) : undefined;
   return (
@@ -21,7 +22,7 @@ export function DayDetail({ date, day }: DayDetailProps) {
         <>
           {mark && <Tag color={mark.color}>{t(mark.markKey)}</Tag>}
           <span>{t(dayKindLabelKey[day.kind])}</span>
-          {day.name && <span>· {day.name}</span>}
+          {day.name && <span>· {holidayName(locale, day.name)}</span>}
           <span>· {day.workingDay ? t('calendar.isWorkingDay') : t('calendar.isRestDay')}</span>
           {day.overridden && <Tag color="gold">{t('calendar.overridden')}</Tag>}
         </>

@@ -51,7 +51,15 @@ export function DeadlineForm() {
           rules={[{ required: true, message: t('deadline.limitDaysRequired') }]}
           extra={t('deadline.limitDaysHint')}
         >
-          <InputNumber min={0} max={3650} precision={0} suffix={t('unit.workingDays')} />
+          <InputNumber
+            min={0}
+            max={3650}
+            precision={0}
+            // The presets and the arrow keys step the value; antd's spin buttons are English-only.
+            controls={false}
+            suffix={t('unit.workingDays')}
+            className="zt-limit-days"
+          />
         </Form.Item>
         <Space
           wrap
@@ -68,7 +76,12 @@ export function DeadlineForm() {
           ))}
         </Space>
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={query.isFetching}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            // Delayed: an answer in a few ms would flash a spinner (and antd can leave it stuck).
+            loading={query.isFetching ? { delay: 300 } : false}
+          >
             {t('deadline.calculate')}
           </Button>
         </Form.Item>

@@ -1,26 +1,36 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CalendarDay } from '@zhengtong/contracts';
-import { Calendar, Spin, Tag } from 'antd';
+import { Calendar, Grid, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { calendarMonthQuery } from '../api/calendar';
 import { ApiErrorAlert } from '../components/ApiErrorAlert';
-import { useT, type Translate } from '../i18n/LocaleProvider';
+import { useLocale, type Translate } from '../i18n/LocaleProvider';
 import { CalendarHeader } from './CalendarHeader';
 import { CalendarLegend } from './CalendarLegend';
 import { DayDetail } from './DayDetail';
 import { dayKindLabelKey, dayMark } from './dayKind';
 import { toIsoDate, todayInShanghai } from './dates';
+import { holidayName } from './holidayNames';
 import { MonthSummary } from './MonthSummary';
 
 interface WorkingCalendarProps {
-  /** small month grid (portal, workbench side column) instead of the full page view */
+  /** small month grid (portal side column) instead of the full page view; always on phones */
   compact?: boolean;
   headingLevel?: 2 | 3;
+  /** the selected day (and so the month shown); uncontrolled, starting today, when omitted */
+  value?: Dayjs | undefined;
+  onChange?: ((value: Dayjs) => void) | undefined;
 }
 
-function describeDay(day: CalendarDay, t: Translate): string {
-  return [day.name, t(dayKindLabelKey[day.kind]), day.overridden ? t('calendar.overridden') : null]
+/** What a cell needs to say about its day, in the UI language. */
+interface DayText {
+  t: Translate;
+  name: (day: CalendarDay) => string | null;
+}
+
+function describeDay(day: CalendarDay, { t, name }: DayText): string {
+  return [name(day), t(dayKindLabelKey[day.kind]), day.overridden ? t('calendar.overridden') : null]
     .filter(Boolean)
     .join(' · ');
 }
@@ -28,32 +38,35 @@ function describeDay(day: CalendarDay, t: Translate): string {
 function CompactCell({
   date,
   day,
-  t,
+  text,
 }: {
   date: Dayjs;
   day: CalendarDay | undefined;
-  t: Translate;
+  text: DayText;
 }) {
   const mark = day ? dayMark(day.kind) : undefined;
   const classes = ['ant-picker-cell-inner', 'zt-cal-cell'];
   if (day) classes.push(`zt-cal-${day.kind}`);
   return (
-    <div className={classes.join(' ')} title={day ? describeDay(day, t) : undefined}>
+    <div className={classes.join(' ')} title={day ? describeDay(day, text) : undefined}>
       {date.date()}
-      {mark && <span className={`zt-cal-mark zt-cal-mark-${mark.color}`}>{t(mark.markKey)}</span>}
+      {mark && (
+        <span className={`zt-cal-mark zt-cal-mark-${mark.color}`}>{text.t(mark.markKey)}</span>
+      )}
     </div>
   );
 }
 
-function FullCellContent({ day, t }: { day: CalendarDay; t: Translate }): ReactNode {
+function FullCellContent({ day, text }: { day: CalendarDay; text: DayText }): ReactNode {
   const mark = dayMark(day.kind);
   if (!mark && !day.overridden && day.kind !== 'weekend') return null;
+  const name = text.name(day);
   return (
-    <div className={`zt-cal-content zt-cal-${day.kind}`}>
-      {mark && <Tag color={mark.color}>{t(mark.markKey)}</Tag>}
-      {day.name && <span className="zt-cal-name">{day.name}</span>}
+    <div className={`zt-cal-content zt-cal-${day.kind}`} title={describeDay(day, text)}>
+      {mark && <Tag color={mark.color}>{text.t(mark.markKey)}</Tag>}
+      {name && <span className="zt-cal-name">{name}</span>}
       {day.overridden && (
-        <span className="zt-cal-overridden-dot" title={t('calendar.overridden')}>
+        <span className="zt-cal-overridden-dot" title={text.t('calendar.overridden')}>
           ●
         </span>
       )}
@@ -65,10 +78,20 @@ function FullCellContent({ day, t }: { day: CalendarDay; t: Translate }): ReactN
  * 工作日历: a month of the official working-day calendar with holidays (休) and 调休 working
  * days (班) marked, as the server computes them.
  */
-export function WorkingCalendar({ compact = false, headingLevel = 2 }: WorkingCalendarProps) {
-  const t = useT();
+export function WorkingCalendar({
+  compact: compactByProp = false,
+  headingLevel = 2,
+  value: controlledValue,
+  onChange,
+}: WorkingCalendarProps) {
+  const { locale, t } = useLocale();
   const headingId = useId();
-  const [value, setValue] = useState(todayInShanghai);
+  // A full-size month has no room for holiday names below the md breakpoint (768px).
+  const screens = Grid.useBreakpoint();
+  const compact = compactByProp || screens.md === false;
+  const [ownValue, setOwnValue] = useState(todayInShanghai);
+  const value = controlledValue ?? ownValue;
+  const setValue = onChange ?? setOwnValue;
   const year = value.year();
   const month = value.month() + 1;
   const query = useQuery({ ...calendarMonthQuery(year, month), placeholderData: keepPreviousData });
@@ -81,46 +104,56 @@ export function WorkingCalendar({ compact = false, headingLevel = 2 }: WorkingCa
     }
     return map;
   }, [query.data, year, month]);
+  const monthLoaded = daysByDate.size > 0;
+
+  const text = useMemo<DayText>(
+    () => ({ t, name: (day) => (day.name ? holidayName(locale, day.name) : null) }),
+    [locale, t],
+  );
 
   return (
-    <section className={compact ? 'zt-cal zt-cal-compact' : 'zt-cal'} aria-labelledby={headingId}>
+    <section
+      className={compact ? 'zt-cal zt-cal-compact' : 'zt-cal'}
+      aria-labelledby={headingId}
+      aria-busy={!monthLoaded && !query.isError}
+    >
       <CalendarHeader
         value={value}
         onChange={setValue}
         headingId={headingId}
         headingLevel={headingLevel}
+        // The grid stays readable while a month loads; its marks arrive with the data.
+        loading={!monthLoaded && !query.isError}
       />
       {query.isError && <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      <Spin spinning={query.isFetching} description={t('common.loading')}>
-        <Calendar
-          fullscreen={!compact}
-          value={value}
-          onSelect={(date) => setValue(date)}
-          headerRender={() => null}
-          fullCellRender={
-            compact
-              ? (date, info) =>
-                  info.type === 'date' ? (
-                    <CompactCell date={date} day={daysByDate.get(toIsoDate(date))} t={t} />
-                  ) : (
-                    info.originNode
-                  )
-              : undefined
-          }
-          cellRender={
-            compact
-              ? undefined
-              : (date, info) => {
-                  if (info.type !== 'date') return info.originNode;
-                  const day = daysByDate.get(toIsoDate(date));
-                  return day ? <FullCellContent day={day} t={t} /> : null;
-                }
-          }
-        />
-      </Spin>
+      <Calendar
+        fullscreen={!compact}
+        value={value}
+        onSelect={(date) => setValue(date)}
+        headerRender={() => null}
+        fullCellRender={
+          compact
+            ? (date, info) =>
+                info.type === 'date' ? (
+                  <CompactCell date={date} day={daysByDate.get(toIsoDate(date))} text={text} />
+                ) : (
+                  info.originNode
+                )
+            : undefined
+        }
+        cellRender={
+          compact
+            ? undefined
+            : (date, info) => {
+                if (info.type !== 'date') return info.originNode;
+                const day = daysByDate.get(toIsoDate(date));
+                return day ? <FullCellContent day={day} text={text} /> : null;
+              }
+        }
+      />
       <DayDetail date={value} day={daysByDate.get(toIsoDate(value))} />
       <CalendarLegend />
-      {!compact && query.data && daysByDate.size > 0 && <MonthSummary month={query.data} />}
+      {!compactByProp && query.data && monthLoaded && <MonthSummary month={query.data} />}
     </section>
   );
 }

@@ -41,7 +41,12 @@ export function WorkingDaysForm() {
           />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={query.isFetching}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            // Delayed: an answer in a few ms would flash a spinner (and antd can leave it stuck).
+            loading={query.isFetching ? { delay: 300 } : false}
+          >
             {t('between.calculate')}
           </Button>
         </Form.Item>

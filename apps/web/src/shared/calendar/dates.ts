@@ -28,3 +28,15 @@ export function toIsoDate(date: Dayjs): string {
 export function fromIsoDate(iso: string): Dayjs {
   return dayjs(iso);
 }
+
+/**
+ * A day named in a link: `YYYY-MM-DD`, or `YYYY-MM` for the first of that month. Undefined for
+ * anything else, including dates that do not exist (2025-02-30).
+ */
+export function parseLinkedDay(text: string | null): Dayjs | undefined {
+  const match = text ? /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text) : null;
+  if (!match) return undefined;
+  const iso = `${match[1]}-${match[2]}-${match[3] ?? '01'}`;
+  const date = fromIsoDate(iso);
+  return date.isValid() && toIsoDate(date) === iso ? date : undefined;
+}

@@ -21,7 +21,7 @@ export function OrganisationDrawer({ organisationId, onClose }: OrganisationDraw
     <Drawer
       open={organisationId !== undefined}
       onClose={onClose}
-      size={640}
+      size={760}
       title={organisationId ? <DrawerTitle id={organisationId} /> : null}
       closable={{ 'aria-label': t('common.close') }}
       destroyOnHidden

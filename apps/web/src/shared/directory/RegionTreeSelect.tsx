@@ -1,3 +1,4 @@
+import { CaretDownFilled } from '@ant-design/icons';
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../i18n/LocaleProvider';
@@ -57,6 +58,8 @@ export function RegionTreeSelect({
       treeDefaultExpandAll={false}
       notFoundContent={roots.isError ? t('region.loadFailed') : undefined}
       popupMatchSelectWidth={false}
+      // antd's own icon is announced by name ("caret-down") before every region
+      switcherIcon={<CaretDownFilled aria-hidden />}
     />
   );
 }

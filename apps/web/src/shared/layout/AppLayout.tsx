@@ -1,4 +1,5 @@
 import { Layout, Menu, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ApiErrorNotifier } from '../components/ApiErrorNotifier';
 import { useT } from '../i18n/LocaleProvider';
@@ -12,8 +13,11 @@ function entranceOf(pathname: string): Entrance {
   return 'portal';
 }
 
-/** The shell every page shares: top bar with the logo, the three entrances and the language. */
-export function AppLayout() {
+/**
+ * The shell every page shares: top bar with the logo, the three entrances and the language.
+ * It shows the matched page, or `children` while that page's code is still on its way.
+ */
+export function AppLayout({ children }: { children?: ReactNode }) {
   const t = useT();
   const { pathname } = useLocation();
 
@@ -47,7 +51,7 @@ export function AppLayout() {
         <LanguageSwitch />
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} className="zt-main">
-        <Outlet />
+        {children ?? <Outlet />}
       </Layout.Content>
       <Layout.Footer className="zt-footer">
         <span>{t('footer.text')}</span>

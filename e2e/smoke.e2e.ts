@@ -1,0 +1,155 @@
+// Browser smoke test: walks the pages a citizen, an officer and an administrator open first,
+// against a running server (the demo data set), in Debian's Chromium.
+//
+//   ZT_E2E_URL=http://127.0.0.1:8080 node --conditions=zt-source --import tsx --test e2e/smoke.e2e.ts
+//
+// A screenshot of every step lands in e2e/screenshots/.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
+
+const baseUrl = (process.env.ZT_E2E_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const screenshotDir = path.join(import.meta.dirname, 'screenshots');
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  // From the top: scrolled, the sticky top bar would be drawn across the middle of the page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Opens a path of the SPA and waits for its page heading. */
+async function openPage(page: Page, pathname: string, heading: string): Promise<void> {
+  const response = await page.goto(`${baseUrl}${pathname}`);
+  assert.equal(response?.status(), 200, `GET ${pathname}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+void test('smoke: portal, calculator, calendar, English, regions, deep link', async (t) => {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  // A fresh context: no stored language, so the UI starts in Chinese as a first visitor sees it.
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+
+  const consoleErrors: string[] = [];
+  const failedApiCalls: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  page.on('response', (response) => {
+    if (isApi(response.url()) && response.status() >= 400) {
+      failedApiCalls.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    const failure = request.failure()?.errorText ?? 'failed';
+    // A query dropped on navigation is cancelled by the app itself; that is not a failure.
+    if (isApi(request.url()) && failure !== 'net::ERR_ABORTED') {
+      failedApiCalls.push(`${failure} ${request.method()} ${request.url()}`);
+    }
+  });
+
+  await t.test('portal: find 郑州市政务服务中心 and see its windows', async () => {
+    await openPage(page, '/portal', '河南政务服务 · 办事大厅');
+    const region = page.getByRole('combobox', { name: '所在地区' });
+    await region.click();
+    await region.fill('郑州市');
+    await page.getByRole('treeitem', { name: '郑州市', exact: true }).click();
+    await page.getByText(/共找到 \d+ 个政务服务大厅/).waitFor();
+
+    await page.getByRole('tab', { name: /^郑州市政务服务中心/ }).click();
+    const windows = page.getByRole('table', { name: '郑州市政务服务中心的窗口' });
+    await windows.waitFor();
+    const rows = windows.getByRole('row');
+    await rows.nth(1).waitFor();
+    assert.ok((await rows.count()) > 1, 'the hall lists at least one window');
+    assert.match(await windows.innerText(), /窗口/);
+    await screenshot(page, '01-portal-hall-windows');
+  });
+
+  await t.test('calculator: 2025-09-30 + 5 working days is 2025-10-14', async () => {
+    const calculator = page.getByRole('region', { name: '办结日期计算' });
+    // The limit first: Enter in the date field already submits the form.
+    await calculator.getByRole('spinbutton', { name: '办理时限' }).fill('5');
+    const acceptedOn = calculator.getByRole('textbox', { name: '受理日期' });
+    await acceptedOn.click();
+    await acceptedOn.fill('2025-09-30');
+    await acceptedOn.press('Enter');
+    // antd spaces two-character labels (计 算) and prefixes "loading" while a request runs.
+    await calculator.getByRole('button', { name: /计\s*算/ }).click();
+    // National Day (Oct 1–8) is skipped and Saturday Oct 11 is a 调休 working day.
+    await calculator.getByText('2025年10月14日 星期二').waitFor();
+    assert.match(await calculator.innerText(), /5 个工作日.*共 14 个自然日/s);
+    await screenshot(page, '02-deadline-calculator');
+  });
+
+  await t.test('calendar: October 2025 shows 国庆节 and the 调休 on 10-11', async () => {
+    await openPage(page, '/admin/calendar?month=2025-10', '工作日历');
+    const calendar = page.getByRole('region', { name: '2025年10月' });
+    await calendar.getByRole('heading', { name: '2025年10月' }).waitFor();
+    // Each day cell reads "<day> <mark> <name>"; Oct 1–8 are rest days (休).
+    for (const day of ['01', '02', '03', '04', '05', '07', '08']) {
+      await calendar.getByRole('cell', { name: `${day} 休 国庆节`, exact: true }).waitFor();
+    }
+    await calendar.getByRole('cell', { name: '06 休 中秋', exact: true }).waitFor();
+    const adjusted = calendar.getByRole('cell', { name: '11 班 国庆节', exact: true });
+    await adjusted.click();
+    // The line under the grid describes the selected day.
+    await calendar.getByText('2025年10月11日 星期六').waitFor();
+    const text = await calendar.innerText();
+    assert.match(text, /2025年10月11日 星期六\s*班\s*调休上班\s*· 国庆节\s*· 上班/);
+    assert.match(text, /法定节假日\s*8\s*天/);
+    await screenshot(page, '03-calendar-october-2025');
+  });
+
+  await t.test('language: switching to English translates the navigation', async () => {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    const entrances = page.getByRole('navigation', { name: 'Platform entrances' });
+    for (const name of ['Service hall', 'Workbench', 'Administration']) {
+      await entrances.getByRole('link', { name, exact: true }).waitFor();
+    }
+    const adminNav = page.getByRole('navigation', { name: 'Administration navigation' });
+    for (const name of ['Regions', 'Organisations & windows', 'Working-day calendar']) {
+      await adminNav.getByRole('link', { name, exact: true }).waitFor();
+    }
+    await page.getByRole('heading', { level: 1, name: 'Working-day calendar' }).waitFor();
+    await page.getByRole('cell', { name: '11 Work National Day', exact: true }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await screenshot(page, '04-english');
+  });
+
+  await t.test('regions: opening 郑州市 shows 金水区', async () => {
+    await openPage(page, '/admin/regions', 'Administrative regions');
+    const tree = page.getByRole('tree', { name: 'Administrative region tree' });
+    await tree.getByRole('treeitem', { name: '郑州市 410100' }).click();
+    await tree.getByRole('treeitem', { name: '金水区 410105' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '郑州市', exact: true }).waitFor();
+    await screenshot(page, '05-regions-zhengzhou');
+  });
+
+  await t.test('deep link: /admin/organisations survives a reload', async () => {
+    await openPage(page, '/admin/organisations', 'Organisations & windows');
+    const reloaded = await page.reload();
+    assert.equal(reloaded?.status(), 200);
+    assert.match(reloaded?.headers()['content-type'] ?? '', /text\/html/);
+    await page.getByRole('heading', { level: 1, name: 'Organisations & windows' }).waitFor();
+    await page.getByRole('button', { name: '郑州市政务服务中心', exact: true }).waitFor();
+    await screenshot(page, '06-organisations-deep-link');
+  });
+
+  await t.test('no console errors and no failed API calls', () => {
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(failedApiCalls, []);
+  });
+});
