@@ -36,13 +36,18 @@ run(process.execPath, [tsc, '-b', 'packages/gb', 'packages/contracts', 'apps/ser
 const webIndex = path.join(root, 'apps/web/dist/index.html');
 const builtAt = fs.existsSync(webIndex) ? fs.statSync(webIndex).mtimeMs : 0;
 const sourcesAt = Math.max(
-  ...['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'packages/contracts/src'].map(
-    newestMtime,
-  ),
+  ...[
+    'apps/web/src',
+    'apps/web/index.html',
+    'apps/web/vite.config.ts',
+    'packages/contracts/src',
+  ].map(newestMtime),
 );
 if (force || builtAt === 0 || sourcesAt > builtAt) {
   // resolved from the web app: npm may install vite under apps/web/node_modules
   const webRequire = createRequire(path.join(root, 'apps/web/package.json'));
   const vite = path.join(path.dirname(webRequire.resolve('vite/package.json')), 'bin', 'vite.js');
-  run(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'apps/web') });
+  run(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: path.join(root, 'apps/web'),
+  });
 }
