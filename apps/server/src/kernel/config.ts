@@ -21,6 +21,16 @@ const EnvSchema = Type.Object({
   ZT_AUDIT_CHECKPOINT_EVERY: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1000 }),
   ZT_AUDIT_SIGNING_KEY: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$' })),
   ZT_WEB_DIST: Type.Optional(Type.String({ minLength: 1 })),
+  ZT_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+(/.*)?$' })),
+  ZT_FIELD_KEY: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{96}$' })),
+  ZT_ARGON2_MEMORY_KIB: Type.Integer({ minimum: 8192, maximum: 4_194_304, default: 19_456 }),
+  ZT_ARGON2_TIME_COST: Type.Integer({ minimum: 1, maximum: 20, default: 2 }),
+  ZT_ARGON2_PARALLELISM: Type.Integer({ minimum: 1, maximum: 16, default: 1 }),
+  ZT_SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
+  ZT_SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, maximum: 720, default: 12 }),
+  ZT_LOGIN_MAX_FAILURES: Type.Integer({ minimum: 3, maximum: 100, default: 5 }),
+  ZT_LOCKOUT_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  ZT_PASSWORD_MAX_AGE_DAYS: Type.Integer({ minimum: 0, maximum: 3650, default: 0 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -41,6 +51,19 @@ export interface Config {
     signingKey: string | undefined;
   };
   webDist: string | undefined;
+  /** the address people and relying parties reach this server at (OIDC issuer base) */
+  publicUrl: string;
+  /** SM4/HMAC keys for personal data at rest (96 hex); generated into the data dir when unset */
+  fieldKey: string | undefined;
+  identity: {
+    argon2: { memoryCost: number; timeCost: number; parallelism: number };
+    sessionIdleMinutes: number;
+    sessionAbsoluteHours: number;
+    maxFailedLogins: number;
+    lockoutMinutes: number;
+    /** 0: passwords never expire (OWASP ASVS); 等保 sites may set e.g. 90 */
+    passwordMaxAgeDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -51,13 +74,8 @@ export class ConfigError extends Error {
 }
 
 const compiledEnv = TypeCompiler.Compile(EnvSchema);
-const integerKeys = new Set([
-  'PORT',
-  'ZT_BODY_LIMIT',
-  'ZT_AUDIT_SEAL_INTERVAL_MS',
-  'ZT_AUDIT_CHECKPOINT_EVERY',
-]);
-const booleanKeys = new Set(['ZT_DEMO']);
+const typeOf = (key: string): unknown =>
+  (EnvSchema.properties as Record<string, { type?: unknown }>)[key]?.type;
 
 /** Coerces the string environment into typed values; unknown strings stay strings and fail validation. */
 function coerce(env: NodeJS.ProcessEnv): Record<string, unknown> {
@@ -65,8 +83,8 @@ function coerce(env: NodeJS.ProcessEnv): Record<string, unknown> {
   for (const key of Object.keys(EnvSchema.properties)) {
     const raw = env[key];
     if (raw === undefined || raw === '') continue;
-    if (integerKeys.has(key)) out[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
-    else if (booleanKeys.has(key))
+    if (typeOf(key) === 'integer') out[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    else if (typeOf(key) === 'boolean')
       out[key] =
         raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
     else out[key] = raw;
@@ -98,5 +116,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signingKey: v.ZT_AUDIT_SIGNING_KEY,
     },
     webDist: v.ZT_WEB_DIST,
+    publicUrl: (v.ZT_PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
+    fieldKey: v.ZT_FIELD_KEY,
+    identity: {
+      argon2: {
+        memoryCost: v.ZT_ARGON2_MEMORY_KIB,
+        timeCost: v.ZT_ARGON2_TIME_COST,
+        parallelism: v.ZT_ARGON2_PARALLELISM,
+      },
+      sessionIdleMinutes: v.ZT_SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: v.ZT_SESSION_ABSOLUTE_HOURS,
+      maxFailedLogins: v.ZT_LOGIN_MAX_FAILURES,
+      lockoutMinutes: v.ZT_LOCKOUT_MINUTES,
+      passwordMaxAgeDays: v.ZT_PASSWORD_MAX_AGE_DAYS,
+    },
   };
 }

@@ -1,0 +1,91 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/** GB 11643 citizen ID number as typed (checked by packages/gb on the server). */
+export const IdNumberInput = Type.String({
+  minLength: 18,
+  maxLength: 18,
+  description: '公民身份号码',
+});
+/** Mainland mobile number. */
+export const PhoneInput = Type.String({ pattern: '^1[3-9]\\d{9}$', description: '手机号码' });
+export const PasswordInput = Type.String({ minLength: 1, maxLength: 256 });
+export const PersonName = Type.String({ minLength: 1, maxLength: 50 });
+
+export const Role = Type.Union(
+  [
+    Type.Literal('citizen'),
+    Type.Literal('enterpriseUser'),
+    Type.Literal('windowOfficer'),
+    Type.Literal('approver'),
+    Type.Literal('departmentAdmin'),
+    Type.Literal('provinceAdmin'),
+    Type.Literal('dataAdmin'),
+    Type.Literal('ops'),
+    Type.Literal('systemAdmin'),
+    Type.Literal('securityAdmin'),
+    Type.Literal('auditAdmin'),
+  ],
+  { description: 'role; systemAdmin / securityAdmin / auditAdmin are the separated 三员' },
+);
+export type Role = Static<typeof Role>;
+
+export const RegisterPersonBody = Type.Object({
+  name: PersonName,
+  idNumber: IdNumberInput,
+  phone: PhoneInput,
+  password: PasswordInput,
+});
+export type RegisterPersonBody = Static<typeof RegisterPersonBody>;
+
+export const RegisterEnterpriseBody = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 100 }),
+  creditCode: Type.String({ minLength: 18, maxLength: 18, description: '统一社会信用代码' }),
+});
+export type RegisterEnterpriseBody = Static<typeof RegisterEnterpriseBody>;
+
+export const LoginBody = Type.Object({
+  /** ID number or phone for people, account name for staff */
+  username: Type.String({ minLength: 1, maxLength: 100 }),
+  password: PasswordInput,
+  /** TOTP code, when the account has a second factor */
+  otp: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+});
+export type LoginBody = Static<typeof LoginBody>;
+
+export const EnterpriseSummary = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  creditCode: Type.String(),
+  relation: Type.Union([Type.Literal('legalRepresentative'), Type.Literal('agent')]),
+  scope: Type.Array(Type.String()),
+  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type EnterpriseSummary = Static<typeof EnterpriseSummary>;
+
+/** The signed-in account as its holder sees it (unmasked only where the holder may see it). */
+export const Me = Type.Object({
+  accountId: Type.String(),
+  kind: Type.Union([Type.Literal('person'), Type.Literal('staff')]),
+  name: Type.String(),
+  /** masked for everyone; the holder may ask for it unmasked on the profile page */
+  idNumberMasked: Type.Union([Type.String(), Type.Null()]),
+  phoneMasked: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(Role),
+  organisationId: Type.Union([Type.String(), Type.Null()]),
+  jurisdiction: Type.Union([Type.String(), Type.Null()]),
+  actingFor: Type.Union([EnterpriseSummary, Type.Null()]),
+  enterprises: Type.Array(EnterpriseSummary),
+  mfaEnabled: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+});
+export type Me = Static<typeof Me>;
+
+export const AccountCreated = Type.Object({ accountId: Type.String() });
+export type AccountCreated = Static<typeof AccountCreated>;
+
+export const EnterpriseCreated = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  creditCode: Type.String(),
+});
+export type EnterpriseCreated = Static<typeof EnterpriseCreated>;
