@@ -39,7 +39,14 @@ export const AddWorkingDaysQuery = Type.Object({
 });
 export type AddWorkingDaysQuery = Static<typeof AddWorkingDaysQuery>;
 
-export const AddWorkingDaysResult = Type.Object({ date: IsoDate });
+export const AddWorkingDaysResult = Type.Object({
+  date: IsoDate,
+  /**
+   * years in the span with no official holiday notice loaded (neither shipped nor an admin
+   * override): the date counts only weekends there and may move when the notice is published
+   */
+  uncoveredYears: Type.Array(Type.Integer()),
+});
 export type AddWorkingDaysResult = Static<typeof AddWorkingDaysResult>;
 
 export const WorkingDaysBetweenQuery = Type.Object({ from: IsoDate, to: IsoDate });

@@ -21,6 +21,7 @@ describe('calendar API and overrides', () => {
   it('adds working days across National Day 2025 (调休 honoured)', async () => {
     assert.deepEqual(await get('/api/v1/calendar/add-working-days?from=2025-09-30&days=5'), {
       date: '2025-10-14',
+      uncoveredYears: [],
     });
     assert.deepEqual(
       await get('/api/v1/calendar/working-days-between?from=2025-09-30&to=2025-10-14'),

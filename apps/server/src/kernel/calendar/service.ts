@@ -44,7 +44,12 @@ export class CalendarService {
 
   async addWorkingDays(from: string, days: number): Promise<AddWorkingDaysResult> {
     const cal = await this.current();
-    return { date: cal.addWorkingDays(assertDate(from, 'from'), days) };
+    const date = cal.addWorkingDays(assertDate(from, 'from'), days);
+    const uncoveredYears: number[] = [];
+    for (let y = Number(from.slice(0, 4)); y <= Number(date.slice(0, 4)); y++) {
+      if (!cal.isYearCovered(y)) uncoveredYears.push(y);
+    }
+    return { date, uncoveredYears };
   }
 
   async workingDaysBetween(from: string, to: string): Promise<WorkingDaysBetweenResult> {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, InputNumber, Space, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, InputNumber, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { addWorkingDaysQuery } from '../api/calendar';
@@ -95,14 +95,29 @@ export function DeadlineForm() {
           <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
         )}
         {params && query.data && (
-          <DeadlineResult from={params.from} days={params.days} due={query.data.date} />
+          <DeadlineResult
+            from={params.from}
+            days={params.days}
+            due={query.data.date}
+            uncoveredYears={query.data.uncoveredYears}
+          />
         )}
       </div>
     </div>
   );
 }
 
-function DeadlineResult({ from, days, due }: { from: string; days: number; due: string }) {
+function DeadlineResult({
+  from,
+  days,
+  due,
+  uncoveredYears,
+}: {
+  from: string;
+  days: number;
+  due: string;
+  uncoveredYears: number[];
+}) {
   const t = useT();
   const formatDate = useFormatDate();
   const dueDate = fromIsoDate(due);
@@ -120,6 +135,13 @@ function DeadlineResult({ from, days, due }: { from: string; days: number; due: 
           calendarDays,
         })}
       </Typography.Paragraph>
+      {uncoveredYears.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('deadline.uncovered', { years: uncoveredYears.join('、') })}
+        />
+      )}
     </div>
   );
 }

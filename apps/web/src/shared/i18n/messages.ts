@@ -150,6 +150,8 @@ export const zhCN = {
   'deadline.dueOn': '应办结日期',
   'deadline.explain':
     '自 {from} 受理次日起算 {days} 个工作日（不计周末和法定节假日，调休上班日计入），共 {calendarDays} 个自然日。',
+  'deadline.uncovered':
+    '{years} 年的法定节假日安排尚未发布或未载入，该段按普通周末计算，日期可能随通知调整。',
   'between.tab': '统计工作日数',
   'between.range': '起止日期',
   'between.rangeRequired': '请选择起止日期',
@@ -317,6 +319,8 @@ export const en: Messages = {
   'deadline.dueOn': 'Due on',
   'deadline.explain':
     'Counted from the day after {from}, skipping weekends and public holidays and counting adjusted working days. Working days: {days}; calendar days: {calendarDays}.',
+  'deadline.uncovered':
+    'No official holiday notice is loaded for {years}; those days count weekends only, so the date may change when the notice is published.',
   'between.tab': 'Working days between',
   'between.range': 'Period',
   'between.rangeRequired': 'Choose the start and end dates',
