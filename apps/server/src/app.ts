@@ -7,6 +7,8 @@ import { loggerOptions } from './kernel/logging.js';
 import { newId } from './kernel/ids.js';
 import { validatorCompiler } from './kernel/http/validation.js';
 import { directoryModule } from './modules/directory/index.js';
+import { identityModule } from './modules/identity/index.js';
+import { oidcModule } from './modules/identity/oidc/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -35,6 +37,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(kernelPlugin, { kernel });
   await app.register(directoryModule);
+  await app.register(identityModule);
+  await app.register(oidcModule);
   await registerWebAndFallback(app, options.webDist);
   return app;
 }

@@ -76,6 +76,9 @@ export const Me = Type.Object({
   actingFor: Type.Union([EnterpriseSummary, Type.Null()]),
   enterprises: Type.Array(EnterpriseSummary),
   mfaEnabled: Type.Boolean(),
+  /** an admin account without TOTP: this session may only enrol it (POST /mfa/totp) */
+  mfaEnrolmentRequired: Type.Boolean(),
+  /** the password expired or was set by an administrator: change it before anything else */
   mustChangePassword: Type.Boolean(),
 });
 export type Me = Static<typeof Me>;
@@ -89,3 +92,26 @@ export const EnterpriseCreated = Type.Object({
   creditCode: Type.String(),
 });
 export type EnterpriseCreated = Static<typeof EnterpriseCreated>;
+
+export const TotpEnrolment = Type.Object({
+  /** Base32 secret, shown once for manual entry */
+  secret: Type.String(),
+  /** otpauth:// URI for a QR code */
+  otpauthUri: Type.String(),
+});
+export type TotpEnrolment = Static<typeof TotpEnrolment>;
+
+export const OtpBody = Type.Object({ otp: Type.String({ pattern: '^\\d{6}$' }) });
+export type OtpBody = Static<typeof OtpBody>;
+
+export const ChangePasswordBody = Type.Object({
+  currentPassword: PasswordInput,
+  newPassword: PasswordInput,
+});
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+export const ActingForBody = Type.Object({
+  /** the enterprise to act for; null to act as oneself again */
+  enterpriseId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+});
+export type ActingForBody = Static<typeof ActingForBody>;

@@ -31,6 +31,10 @@ const EnvSchema = Type.Object({
   ZT_LOGIN_MAX_FAILURES: Type.Integer({ minimum: 3, maximum: 100, default: 5 }),
   ZT_LOCKOUT_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
   ZT_PASSWORD_MAX_AGE_DAYS: Type.Integer({ minimum: 0, maximum: 3650, default: 0 }),
+  /** JSON Web Key Set (private keys) signing OIDC ID tokens; generated into the data dir when unset */
+  ZT_OIDC_JWKS: Type.Optional(Type.String({ pattern: '^\\s*\\{' })),
+  /** comma-separated secrets (32+ chars each) signing OIDC cookies; the first signs, all verify */
+  ZT_OIDC_COOKIE_KEYS: Type.Optional(Type.String({ pattern: '^[^,]{32,}(,[^,]{32,})*$' })),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -63,6 +67,12 @@ export interface Config {
     lockoutMinutes: number;
     /** 0: passwords never expire (OWASP ASVS); 等保 sites may set e.g. 90 */
     passwordMaxAgeDays: number;
+  };
+  oidc: {
+    /** JWKS JSON with private signing keys; undefined: generated into dataDir/keys */
+    jwks: string | undefined;
+    /** cookie signing keys; undefined: generated into dataDir/keys */
+    cookieKeys: string[] | undefined;
   };
 }
 
@@ -129,6 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailedLogins: v.ZT_LOGIN_MAX_FAILURES,
       lockoutMinutes: v.ZT_LOCKOUT_MINUTES,
       passwordMaxAgeDays: v.ZT_PASSWORD_MAX_AGE_DAYS,
+    },
+    oidc: {
+      jwks: v.ZT_OIDC_JWKS,
+      cookieKeys: v.ZT_OIDC_COOKIE_KEYS?.split(','),
     },
   };
 }

@@ -5,6 +5,7 @@ import type { OutboxDispatcher } from './events/outbox.js';
 import type { JobRunner } from './events/jobs.js';
 import type { AuditSigner } from './audit/chain.js';
 import type { CalendarService } from './calendar/service.js';
+import type { FieldCrypto } from './field-crypto.js';
 
 /** What the kernel hands every module: the app's one set of shared services. */
 export interface Kernel {
@@ -15,6 +16,8 @@ export interface Kernel {
   jobs: JobRunner;
   auditSigner: AuditSigner;
   calendar: CalendarService;
+  /** SM4 encryption and keyed lookup hashes for personal data at rest */
+  fieldCrypto: FieldCrypto;
 }
 
 declare module 'fastify' {

@@ -13,6 +13,7 @@ import { runMigrations } from './db/migrate.js';
 import { JobRunner } from './events/jobs.js';
 import { OutboxDispatcher } from './events/outbox.js';
 import { createMetrics } from './metrics.js';
+import { createFieldCrypto, loadFieldKey } from './field-crypto.js';
 
 export interface Runtime {
   kernel: Kernel;
@@ -71,7 +72,17 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     });
     const calendar = new CalendarService(db.orm);
     await calendar.reload();
-    const kernel: Kernel = { config, db, metrics, dispatcher, jobs, auditSigner, calendar };
+    const fieldCrypto = createFieldCrypto(loadFieldKey(config.dataDir, config.fieldKey));
+    const kernel: Kernel = {
+      config,
+      db,
+      metrics,
+      dispatcher,
+      jobs,
+      auditSigner,
+      calendar,
+      fieldCrypto,
+    };
 
     const onError = (name: string, err: unknown) =>
       log.error({ err, task: name }, 'background task failed');

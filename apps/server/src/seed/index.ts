@@ -3,6 +3,8 @@ import { systemActor } from '../kernel/actor.js';
 import type { Kernel } from '../kernel/context.js';
 import { DirectoryService, loadReferenceRegions } from '../modules/directory/index.js';
 import { seedDemoDirectory } from './demo.js';
+import { seedDemoOidcClients } from '../modules/identity/oidc/index.js';
+import { seedDemoAccounts } from '../modules/identity/demo-accounts.js';
 
 /** Reference data every installation needs (the regions), loaded when missing. */
 export async function loadReferenceData(kernel: Kernel, log: Logger): Promise<void> {
@@ -14,4 +16,6 @@ export async function loadReferenceData(kernel: Kernel, log: Logger): Promise<vo
 export async function seedDemoData(kernel: Kernel, log: Logger): Promise<void> {
   const seeded = await seedDemoDirectory(new DirectoryService(kernel.db.orm));
   log.info(seeded ? 'seeded the demo directory' : 'demo directory already present');
+  await seedDemoAccounts(kernel, log);
+  await seedDemoOidcClients(kernel, log);
 }

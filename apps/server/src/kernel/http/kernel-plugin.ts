@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -38,6 +39,8 @@ export const kernelPlugin = fp(
       req.actor = anonymousActor;
     });
     registerProblemHandler(app);
+    // parses cookies in its own onRequest hook, before any module's hook reads them
+    await app.register(cookie);
 
     app.addHook('onSend', async (req, reply) => {
       reply.header('x-request-id', req.id);
@@ -81,6 +84,7 @@ export const kernelPlugin = fp(
         },
         tags: [
           { name: 'directory', description: '行政区划, organisations and service windows' },
+          { name: 'identity', description: '统一身份认证: accounts, sessions, second factor' },
           { name: 'calendar', description: '工作日历: working days, holidays and 调休' },
           { name: 'ops', description: 'health, readiness, metrics' },
         ],

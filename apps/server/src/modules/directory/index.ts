@@ -5,6 +5,8 @@ import { DirectoryService } from './service.js';
 
 export { DirectoryService } from './service.js';
 export { loadReferenceRegions, henanRegions, HENAN } from './reference-regions.js';
+/** region codes of a subtree, following stored parents (济源 419001 sits under 410000) */
+export { regionSubtreeCodes } from './store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

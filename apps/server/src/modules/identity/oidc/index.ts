@@ -1,0 +1,92 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import type { Provider } from 'oidc-provider';
+import type { Logger } from 'pino';
+import { systemActor } from '../../../kernel/actor.js';
+import type { Kernel } from '../../../kernel/context.js';
+import { OidcClientService } from './clients.js';
+import { OidcInteractions } from './interactions.js';
+import { mountProvider } from './mount.js';
+import { createProvider } from './provider.js';
+import { registerPurge, schedulePurge } from './purge.js';
+import { clientRoutes, interactionRoutes } from './routes.js';
+
+export { OidcClientService, type NewOidcClient, type OidcClientView } from './clients.js';
+export { OIDC_PATH, INTERACTION_PAGE, SCOPE_CLAIMS } from './provider.js';
+export { PURGE_JOB } from './purge.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    oidc: { provider: Provider; clients: OidcClientService };
+  }
+}
+
+/**
+ * 统一身份认证 single sign-on: the OpenID Provider at `/oidc` (oidc-provider, persisted in
+ * PostgreSQL), the JSON endpoints of the web app's login and consent page, and the
+ * administration of relying parties.
+ */
+export const oidcModule = fp(
+  async (app: FastifyInstance) => {
+    const { kernel } = app;
+    const provider = await createProvider({
+      kernel,
+      claimsFor: (accountId) => app.identity.claimsFor(accountId),
+    });
+    provider.on('server_error', (_ctx: unknown, err: unknown) =>
+      app.log.error({ err }, 'oidc provider error'),
+    );
+    const clients = new OidcClientService(kernel.db.orm, kernel.fieldCrypto, (metadata) =>
+      provider.Client.validate(metadata),
+    );
+    const interactions = new OidcInteractions(provider);
+    app.decorate('oidc', { provider, clients });
+
+    registerPurge(kernel.jobs, kernel.db.orm);
+    await schedulePurge(kernel.db.orm);
+
+    await mountProvider(app, provider);
+    await app.register(interactionRoutes, {
+      prefix: '/api/v1/identity/interactions',
+      interactions,
+      identity: app.identity,
+    });
+    await app.register(clientRoutes, { prefix: '/api/v1/identity/oidc-clients', clients });
+  },
+  { name: 'oidc', dependencies: ['kernel', 'identity'] },
+);
+
+/** The demo relying parties (demo mode only): a portal for SSO and a department system. */
+export async function seedDemoOidcClients(kernel: Kernel, log: Logger): Promise<void> {
+  // the demo metadata is fixed and known good: no provider is needed to validate it
+  const clients = new OidcClientService(kernel.db.orm, kernel.fieldCrypto, async () => undefined);
+  const seed = systemActor('seed');
+  if (!(await clients.exists('demo-portal'))) {
+    await clients.create(
+      seed,
+      {
+        clientId: 'demo-portal',
+        name: '演示门户 Demo portal',
+        redirectUris: ['http://127.0.0.1:8787/callback'],
+        postLogoutRedirectUris: ['http://127.0.0.1:8787/'],
+        grantTypes: ['authorization_code', 'refresh_token'],
+      },
+      {},
+      'demo-portal-secret',
+    );
+    log.info('registered the demo OIDC client demo-portal');
+  }
+  if (!(await clients.exists('demo-department-system'))) {
+    await clients.create(
+      seed,
+      {
+        clientId: 'demo-department-system',
+        name: '演示部门系统 Demo department system',
+        grantTypes: ['client_credentials'],
+      },
+      {},
+      'demo-department-secret',
+    );
+    log.info('registered the demo OIDC client demo-department-system');
+  }
+}

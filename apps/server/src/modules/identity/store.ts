@@ -1,0 +1,460 @@
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../kernel/db/database.js';
+import { newId } from '../../kernel/ids.js';
+import {
+  account,
+  enterprise,
+  enterpriseAgent,
+  passwordHistory,
+  personProfile,
+  roleAssignment,
+  session,
+  staffProfile,
+} from './tables.js';
+
+/*
+ * The only file that touches the identity tables (oidc_payload and oidc_client excepted: the
+ * OIDC adapter in ./oidc owns those). Functions take an Executor so callers can compose them in
+ * one transaction with their audit record.
+ */
+
+export type AccountRow = typeof account.$inferSelect;
+export type PersonProfileRow = typeof personProfile.$inferSelect;
+export type StaffProfileRow = typeof staffProfile.$inferSelect;
+export type SessionRow = typeof session.$inferSelect;
+export type EnterpriseRow = typeof enterprise.$inferSelect;
+
+/** PostgreSQL's unique_violation, with the constraint that was hit. */
+export function uniqueViolation(err: unknown): string | undefined {
+  const e = (err as { cause?: unknown }).cause ?? err;
+  const pg = e as { code?: string; constraint?: string };
+  return pg.code === '23505' ? (pg.constraint ?? 'unknown') : undefined;
+}
+
+// ---------------------------------------------------------------- accounts
+
+export async function findAccount(db: Executor, id: string): Promise<AccountRow | undefined> {
+  const rows = await db.select().from(account).where(eq(account.id, id));
+  return rows[0];
+}
+
+/** The account row locked for update (login bookkeeping inside a transaction). */
+export async function lockAccount(db: Executor, id: string): Promise<AccountRow | undefined> {
+  const rows = await db.select().from(account).where(eq(account.id, id)).for('update');
+  return rows[0];
+}
+
+export async function findAccountIdByUsername(
+  db: Executor,
+  username: string,
+): Promise<string | undefined> {
+  const rows = await db
+    .select({ id: account.id })
+    .from(account)
+    .where(sql`lower(${account.username}) = lower(${username})`);
+  return rows[0]?.id;
+}
+
+export async function findPersonIdByIdNumberHash(
+  db: Executor,
+  hash: string,
+): Promise<string | undefined> {
+  const rows = await db
+    .select({ id: personProfile.accountId })
+    .from(personProfile)
+    .where(eq(personProfile.idNumberHash, hash));
+  return rows[0]?.id;
+}
+
+export async function findPersonIdByPhoneHash(
+  db: Executor,
+  hash: string,
+): Promise<string | undefined> {
+  const rows = await db
+    .select({ id: personProfile.accountId })
+    .from(personProfile)
+    .where(eq(personProfile.phoneHash, hash));
+  return rows[0]?.id;
+}
+
+export interface NewAccount {
+  id: string;
+  kind: 'person' | 'staff';
+  username: string | null;
+  displayName: string;
+  passwordHash: string;
+  mustChangePassword?: boolean;
+}
+
+export async function insertAccount(db: Executor, row: NewAccount): Promise<void> {
+  await db.insert(account).values({
+    ...row,
+    mustChangePassword: row.mustChangePassword ?? false,
+  });
+  await insertPasswordHistory(db, row.id, row.passwordHash);
+}
+
+export async function insertPersonProfile(
+  db: Executor,
+  row: typeof personProfile.$inferInsert,
+): Promise<void> {
+  await db.insert(personProfile).values(row);
+}
+
+export async function insertStaffProfile(
+  db: Executor,
+  row: typeof staffProfile.$inferInsert,
+): Promise<void> {
+  await db.insert(staffProfile).values(row);
+}
+
+export async function findPersonProfile(
+  db: Executor,
+  accountId: string,
+): Promise<PersonProfileRow | undefined> {
+  const rows = await db.select().from(personProfile).where(eq(personProfile.accountId, accountId));
+  return rows[0];
+}
+
+export async function findStaffProfile(
+  db: Executor,
+  accountId: string,
+): Promise<StaffProfileRow | undefined> {
+  const rows = await db.select().from(staffProfile).where(eq(staffProfile.accountId, accountId));
+  return rows[0];
+}
+
+/** Login bookkeeping: counters, lock and (on success) their reset. */
+export async function updateLoginState(
+  db: Executor,
+  id: string,
+  state: { failedLogins: number; lockouts: number; lockedUntil: Date | null },
+): Promise<void> {
+  await db
+    .update(account)
+    .set({ ...state, updatedAt: new Date() })
+    .where(eq(account.id, id));
+}
+
+export async function setTotp(
+  db: Executor,
+  id: string,
+  totp: { secret: string | null; enabledAt: Date | null },
+): Promise<void> {
+  await db
+    .update(account)
+    .set({ totpSecret: totp.secret, totpEnabledAt: totp.enabledAt, updatedAt: new Date() })
+    .where(eq(account.id, id));
+}
+
+export async function setPassword(
+  db: Executor,
+  id: string,
+  passwordHash: string,
+  mustChangePassword: boolean,
+): Promise<void> {
+  const now = new Date();
+  await db
+    .update(account)
+    .set({ passwordHash, passwordChangedAt: now, mustChangePassword, updatedAt: now })
+    .where(eq(account.id, id));
+  await insertPasswordHistory(db, id, passwordHash);
+}
+
+export async function setAccountStatus(
+  db: Executor,
+  id: string,
+  status: 'active' | 'disabled',
+): Promise<void> {
+  await db.update(account).set({ status, updatedAt: new Date() }).where(eq(account.id, id));
+}
+
+// ---------------------------------------------------------------- password history
+
+const HISTORY_KEPT = 5;
+
+async function insertPasswordHistory(db: Executor, id: string, hash: string): Promise<void> {
+  // the key is (account, created_at): use the clock, not now(), which is fixed per transaction
+  await db
+    .insert(passwordHistory)
+    .values({ accountId: id, passwordHash: hash, createdAt: new Date() });
+  await db.execute(sql`
+    DELETE FROM password_history WHERE account_id = ${id} AND created_at NOT IN (
+      SELECT created_at FROM password_history WHERE account_id = ${id}
+      ORDER BY created_at DESC LIMIT ${HISTORY_KEPT})`);
+}
+
+/** The hashes of the last five passwords, newest first (the current one included). */
+export async function recentPasswordHashes(db: Executor, id: string): Promise<string[]> {
+  const rows = await db
+    .select({ hash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.accountId, id))
+    .orderBy(desc(passwordHistory.createdAt))
+    .limit(HISTORY_KEPT);
+  return rows.map((r) => r.hash);
+}
+
+// ---------------------------------------------------------------- roles
+
+export interface RoleGrant {
+  accountId: string;
+  role: string;
+  organisationId?: string | null;
+  regionCode?: string | null;
+  /** account id of the grantor, or `system:<component>` */
+  grantedBy: string;
+}
+
+/**
+ * Grants a role; true when granted, false when the account already holds it. Callers check
+ * authority and record the audit entry in the same transaction.
+ */
+export async function grantRole(db: Executor, grant: RoleGrant): Promise<boolean> {
+  const inserted = await db
+    .insert(roleAssignment)
+    .values({
+      id: newId(),
+      accountId: grant.accountId,
+      role: grant.role,
+      organisationId: grant.organisationId ?? null,
+      regionCode: grant.regionCode ?? null,
+      grantedBy: grant.grantedBy,
+    })
+    .onConflictDoNothing()
+    .returning({ id: roleAssignment.id });
+  return inserted.length > 0;
+}
+
+/** Revokes a role held; true when something was revoked. */
+export async function revokeRole(
+  db: Executor,
+  revoke: { accountId: string; role: string; revokedBy: string },
+): Promise<boolean> {
+  const updated = await db
+    .update(roleAssignment)
+    .set({ revokedAt: new Date(), revokedBy: revoke.revokedBy })
+    .where(
+      and(
+        eq(roleAssignment.accountId, revoke.accountId),
+        eq(roleAssignment.role, revoke.role),
+        isNull(roleAssignment.revokedAt),
+      ),
+    )
+    .returning({ id: roleAssignment.id });
+  return updated.length > 0;
+}
+
+export interface HeldRole {
+  role: string;
+  organisationId: string | null;
+  regionCode: string | null;
+  grantedBy: string;
+  grantedAt: Date;
+}
+
+/** The roles an account holds now (unrevoked), sorted by name. */
+export async function listRoles(db: Executor, accountId: string): Promise<HeldRole[]> {
+  return db
+    .select({
+      role: roleAssignment.role,
+      organisationId: roleAssignment.organisationId,
+      regionCode: roleAssignment.regionCode,
+      grantedBy: roleAssignment.grantedBy,
+      grantedAt: roleAssignment.grantedAt,
+    })
+    .from(roleAssignment)
+    .where(and(eq(roleAssignment.accountId, accountId), isNull(roleAssignment.revokedAt)))
+    .orderBy(roleAssignment.role);
+}
+
+// ---------------------------------------------------------------- enterprises
+
+export async function findEnterpriseByCreditCode(
+  db: Executor,
+  creditCode: string,
+): Promise<EnterpriseRow | undefined> {
+  const rows = await db.select().from(enterprise).where(eq(enterprise.creditCode, creditCode));
+  return rows[0];
+}
+
+export async function insertEnterprise(
+  db: Executor,
+  row: typeof enterprise.$inferInsert,
+): Promise<void> {
+  await db.insert(enterprise).values(row);
+}
+
+export interface EnterpriseRelation {
+  id: string;
+  name: string;
+  creditCode: string;
+  relation: 'legalRepresentative' | 'agent';
+  scope: string[];
+  expiresAt: Date | null;
+}
+
+/** Scope of a legal representative: everything the enterprise may do. */
+export const FULL_SCOPE = ['*'];
+
+/**
+ * The active enterprises a person may act for: as legal representative, or as an agent whose
+ * authorisation is unexpired and unrevoked. A person who is both sees the legal representation.
+ */
+export async function listActingEnterprises(
+  db: Executor,
+  personAccountId: string,
+  now: Date = new Date(),
+): Promise<EnterpriseRelation[]> {
+  const own = await db
+    .select({ id: enterprise.id, name: enterprise.name, creditCode: enterprise.creditCode })
+    .from(enterprise)
+    .where(
+      and(eq(enterprise.legalRepresentativeId, personAccountId), eq(enterprise.status, 'active')),
+    );
+  const agencies = await db
+    .select({
+      id: enterprise.id,
+      name: enterprise.name,
+      creditCode: enterprise.creditCode,
+      scope: enterpriseAgent.scope,
+      expiresAt: enterpriseAgent.expiresAt,
+    })
+    .from(enterpriseAgent)
+    .innerJoin(enterprise, eq(enterprise.id, enterpriseAgent.enterpriseId))
+    .where(
+      and(
+        eq(enterpriseAgent.personAccountId, personAccountId),
+        isNull(enterpriseAgent.revokedAt),
+        gt(enterpriseAgent.expiresAt, now),
+        eq(enterprise.status, 'active'),
+      ),
+    );
+  const result: EnterpriseRelation[] = own.map((e) => ({
+    ...e,
+    relation: 'legalRepresentative',
+    scope: FULL_SCOPE,
+    expiresAt: null,
+  }));
+  for (const a of agencies) {
+    if (result.some((r) => r.id === a.id)) continue;
+    result.push({ ...a, relation: 'agent' });
+  }
+  return result.sort((x, y) => x.name.localeCompare(y.name, 'zh-CN'));
+}
+
+export async function findActingEnterprise(
+  db: Executor,
+  personAccountId: string,
+  enterpriseId: string,
+  now: Date = new Date(),
+): Promise<EnterpriseRelation | undefined> {
+  const all = await listActingEnterprises(db, personAccountId, now);
+  return all.find((e) => e.id === enterpriseId);
+}
+
+// ---------------------------------------------------------------- sessions
+
+export async function insertSession(db: Executor, row: typeof session.$inferInsert): Promise<void> {
+  await db.insert(session).values(row);
+}
+
+/** A session that is neither revoked nor expired (idle or absolute) at `now`. */
+export async function findLiveSession(
+  db: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionRow | undefined> {
+  const rows = await db
+    .select()
+    .from(session)
+    .where(
+      and(
+        eq(session.tokenHash, tokenHash),
+        isNull(session.revokedAt),
+        gt(session.idleExpiresAt, now),
+        gt(session.absoluteExpiresAt, now),
+      ),
+    );
+  return rows[0];
+}
+
+/** Slides the idle expiry, never beyond the absolute one. */
+export async function touchSession(
+  db: Executor,
+  tokenHash: string,
+  now: Date,
+  idleExpiresAt: Date,
+): Promise<void> {
+  await db
+    .update(session)
+    .set({
+      lastSeenAt: now,
+      idleExpiresAt: sql`least(${idleExpiresAt}, ${session.absoluteExpiresAt})`,
+    })
+    .where(and(eq(session.tokenHash, tokenHash), lte(session.lastSeenAt, now)));
+}
+
+export async function updateSession(
+  db: Executor,
+  tokenHash: string,
+  values: { actingForEnterpriseId?: string | null; mfaAt?: Date | null },
+): Promise<void> {
+  await db.update(session).set(values).where(eq(session.tokenHash, tokenHash));
+}
+
+export async function revokeSession(db: Executor, tokenHash: string): Promise<boolean> {
+  const rows = await db
+    .update(session)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(session.tokenHash, tokenHash), isNull(session.revokedAt)))
+    .returning({ accountId: session.accountId });
+  return rows.length > 0;
+}
+
+/** Revokes every live session of an account, except `keep` when given; returns how many. */
+export async function revokeAccountSessions(
+  db: Executor,
+  accountId: string,
+  keep?: string,
+): Promise<number> {
+  const rows = await db
+    .update(session)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(session.accountId, accountId),
+        isNull(session.revokedAt),
+        keep === undefined ? undefined : ne(session.tokenHash, keep),
+      ),
+    )
+    .returning({ tokenHash: session.tokenHash });
+  return rows.length;
+}
+
+/** Drops sessions that ended more than a day ago (housekeeping). */
+export async function deleteEndedSessions(db: Executor, before: Date): Promise<number> {
+  const rows = await db
+    .delete(session)
+    .where(
+      or(
+        and(isNotNull(session.revokedAt), lte(session.revokedAt, before)),
+        lte(session.idleExpiresAt, before),
+        lte(session.absoluteExpiresAt, before),
+      ),
+    )
+    .returning({ tokenHash: session.tokenHash });
+  return rows.length;
+}
+
+// ---------------------------------------------------------------- bulk reads for other modules
+
+/** Display names of accounts, for lists that show who did what. */
+export async function accountNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: account.id, name: account.displayName })
+    .from(account)
+    .where(inArray(account.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
