@@ -10,6 +10,7 @@ import { mountProvider } from './mount.js';
 import { createProvider } from './provider.js';
 import { registerPurge, schedulePurge } from './purge.js';
 import { clientRoutes, interactionRoutes } from './routes.js';
+import { SESSION_COOKIE } from '../sessions.js';
 
 export { OidcClientService, type NewOidcClient, type OidcClientView } from './clients.js';
 export { OIDC_PATH, INTERACTION_PAGE, SCOPE_CLAIMS } from './provider.js';
@@ -26,6 +27,11 @@ declare module 'fastify' {
  * PostgreSQL), the JSON endpoints of the web app's login and consent page, and the
  * administration of relying parties.
  */
+interface KoaCookies {
+  get: (name: string) => string | undefined;
+  set: (name: string, value: null, options: { path: string }) => void;
+}
+
 export const oidcModule = fp(
   async (app: FastifyInstance) => {
     const { kernel } = app;
@@ -36,6 +42,17 @@ export const oidcModule = fp(
     provider.on('server_error', (_ctx: unknown, err: unknown) =>
       app.log.error({ err }, 'oidc provider error'),
     );
+    // RP-initiated logout ends the browser's Zhengtong session too: one logout for SSO
+    provider.on('end_session.success', (ctx: unknown) => {
+      const cookies = (ctx as { cookies: KoaCookies }).cookies;
+      const token = cookies.get(SESSION_COOKIE);
+      if (!token) return;
+      cookies.set(SESSION_COOKIE, null, { path: '/' });
+      void app.identity
+        .actorForToken(token)
+        .then((actor) => app.identity.service.logout(actor, { requestId: 'oidc-end-session' }))
+        .catch((err: unknown) => app.log.error({ err }, 'ending the Zhengtong session failed'));
+    });
     const clients = new OidcClientService(kernel.db.orm, kernel.fieldCrypto, (metadata) =>
       provider.Client.validate(metadata),
     );

@@ -130,6 +130,7 @@ describe('OIDC single sign-on with a real OpenID Connect client', () => {
   let server: Server;
   let drop: () => Promise<void>;
   let person: TestPerson;
+  let ztCookieAtLogin = '';
   let portal: client.Configuration;
   const browser = new Browser();
   let tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers;
@@ -220,6 +221,7 @@ describe('OIDC single sign-on with a real OpenID Connect client', () => {
     );
     assert.equal(login.status, 200, JSON.stringify(login.body));
     assert.match(browser.cookie, /zt_session=/, 'the browser is signed in to Zhengtong too');
+    ztCookieAtLogin = browser.cookie;
 
     const resumed = await browser.fetch(login.body.redirectTo);
     assert.equal(resumed.status, 303);
@@ -395,6 +397,15 @@ describe('OIDC single sign-on with a real OpenID Connect client', () => {
       client.refreshTokenGrant(portal, tokens.refresh_token!),
       oauthError('invalid_grant'),
     );
+    // the Zhengtong session of that browser ended with it
+    const zt = /zt_session=[^;]+/.exec(ztCookieAtLogin)?.[0];
+    assert.ok(zt);
+    let me = { status: 0 };
+    for (let i = 0; i < 20 && me.status !== 401; i++) {
+      me = await fetch(`${server.base}/api/v1/identity/me`, { headers: { cookie: zt } });
+      if (me.status !== 401) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(me.status, 401);
     // a new request asks for a login again
     const start = await authorize(newChecks());
     assert.match(location(start), /^\/oidc-login\//);
