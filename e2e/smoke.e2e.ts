@@ -1,5 +1,6 @@
-// Browser smoke test: walks the pages a citizen, an officer and an administrator open first,
-// against a running server (the demo data set), in Debian's Chromium.
+// Browser smoke test: walks the pages a citizen, an officer and an administrator open first, and
+// a person's registration, sign-in and sign-out, against a running server (the demo data set), in
+// Debian's Chromium.
 //
 //   ZT_E2E_URL=http://127.0.0.1:8080 node --conditions=zt-source --import tsx --test e2e/smoke.e2e.ts
 //
@@ -9,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { idNumberCheckCharacter } from '@zhengtong/gb';
 import { launchChromium } from './browser.js';
 
 const baseUrl = (process.env.ZT_E2E_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
@@ -27,7 +29,7 @@ async function openPage(page: Page, pathname: string, heading: string): Promise<
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
-void test('smoke: portal, calculator, calendar, English, regions, deep link', async (t) => {
+void test('smoke: portal, calculator, calendar, English, regions, deep link, identity', async (t) => {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const browser = await launchChromium();
   t.after(() => browser.close());
@@ -37,28 +39,41 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link', as
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-
   const consoleErrors: string[] = [];
   const failedApiCalls: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
   const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
-  page.on('response', (response) => {
-    if (isApi(response.url()) && response.status() >= 400) {
-      failedApiCalls.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-    }
-  });
-  page.on('requestfailed', (request) => {
-    const failure = request.failure()?.errorText ?? 'failed';
-    // A query dropped on navigation is cancelled by the app itself; that is not a failure.
-    if (isApi(request.url()) && failure !== 'net::ERR_ABORTED') {
-      failedApiCalls.push(`${failure} ${request.method()} ${request.url()}`);
-    }
-  });
+  // Every page asks who is signed in; a signed-out visitor's 401 is the answer, not a failure
+  // (Chromium still logs it as a failed resource).
+  const isSignedOutAnswer = (url: string, status: number) =>
+    status === 401 && new URL(url).pathname === '/api/v1/identity/me';
+
+  /** Collects console errors and failed API calls of a page. */
+  function watch(watched: Page): void {
+    watched.setDefaultTimeout(15_000);
+    watched.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const source = message.location().url;
+      if (source && isSignedOutAnswer(source, 401) && message.text().includes('401')) return;
+      consoleErrors.push(`${watched.url()}: ${message.text()}`);
+    });
+    watched.on('pageerror', (error) => consoleErrors.push(`${watched.url()}: ${error.message}`));
+    watched.on('response', (response) => {
+      const status = response.status();
+      if (isApi(response.url()) && status >= 400 && !isSignedOutAnswer(response.url(), status)) {
+        failedApiCalls.push(`${status} ${response.request().method()} ${response.url()}`);
+      }
+    });
+    watched.on('requestfailed', (request) => {
+      const failure = request.failure()?.errorText ?? 'failed';
+      // A query dropped on navigation is cancelled by the app itself; that is not a failure.
+      if (isApi(request.url()) && failure !== 'net::ERR_ABORTED') {
+        failedApiCalls.push(`${failure} ${request.method()} ${request.url()}`);
+      }
+    });
+  }
+
+  const page = await context.newPage();
+  watch(page);
 
   await t.test('portal: find 郑州市政务服务中心 and see its windows', async () => {
     await openPage(page, '/portal', '河南政务服务 · 办事大厅');
@@ -146,6 +161,55 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link', as
     await page.getByRole('heading', { level: 1, name: 'Organisations & windows' }).waitFor();
     await page.getByRole('button', { name: '郑州市政务服务中心', exact: true }).waitFor();
     await screenshot(page, '06-organisations-deep-link');
+  });
+
+  await t.test('identity: register a person, sign in, 个人中心, sign out', async () => {
+    // A context of its own: Chinese again (the tests above switched to English), no session.
+    const personContext = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    const person = await personContext.newPage();
+    watch(person);
+    // A new person each run: the server may keep what earlier runs registered.
+    const first17 = `41010519900307${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+    const idNumber = first17 + idNumberCheckCharacter(first17);
+    const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const password = 'Smoke-test-2026!';
+    // antd puts a space between the two characters of a two-character button label
+    const twoCharacters = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
+
+    await openPage(person, '/register', '个人注册');
+    await person.getByLabel('姓名').fill('测试用户');
+    await person.getByLabel('身份证号').fill(idNumber);
+    await person.getByLabel('手机号').fill(phone);
+    await person.getByLabel('密码', { exact: true }).fill(password);
+    await person.getByLabel('确认密码').fill(password);
+    await person
+      .getByRole('button', { name: twoCharacters('注册') })
+      .last()
+      .click();
+    await person.getByText('注册成功').waitFor();
+    await screenshot(person, '07-identity-registered');
+
+    await openPage(person, '/login?next=%2Fme', '登录');
+    await person.getByLabel('账号').fill(phone);
+    await person.getByLabel('密码').fill(password);
+    await person
+      .getByRole('button', { name: twoCharacters('登录') })
+      .last()
+      .click();
+    await person.getByRole('heading', { level: 1, name: '个人中心' }).waitFor();
+    const masked = `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;
+    await person.getByText(masked).waitFor();
+    assert.equal(await person.getByText(idNumber).count(), 0, 'the ID number is shown masked');
+    await screenshot(person, '08-identity-me');
+
+    await person.getByRole('button', { name: '测试用户 的账号菜单' }).click();
+    await person.getByRole('menuitem', { name: '退出登录' }).click();
+    await person.getByRole('button', { name: twoCharacters('登录') }).waitFor();
+    await personContext.close();
   });
 
   await t.test('no console errors and no failed API calls', () => {

@@ -47,9 +47,38 @@ export const router = createBrowserRouter([
             path: 'calendar',
             lazy: async () => ({ Component: (await import('./admin/CalendarPage')).CalendarPage }),
           },
+          {
+            path: 'staff',
+            lazy: async () => ({ Component: (await import('./admin/StaffPage')).StaffPage }),
+          },
+          {
+            path: 'oidc-clients',
+            lazy: async () => ({
+              Component: (await import('./admin/OidcClientsPage')).OidcClientsPage,
+            }),
+          },
         ],
+      },
+      {
+        path: 'login',
+        lazy: async () => ({ Component: (await import('./identity/LoginPage')).LoginPage }),
+      },
+      {
+        path: 'register',
+        lazy: async () => ({ Component: (await import('./identity/RegisterPage')).RegisterPage }),
+      },
+      {
+        path: 'me',
+        lazy: async () => ({ Component: (await import('./identity/MePage')).MePage }),
       },
       { path: '*', Component: NotFoundPage },
     ],
+  },
+  {
+    // 统一身份认证: single sign-on for other applications, without the platform's shell.
+    path: '/oidc-login/:uid',
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: LoadingBlock,
+    lazy: async () => ({ Component: (await import('./identity/OidcLoginPage')).OidcLoginPage }),
   },
 ]);

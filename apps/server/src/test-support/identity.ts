@@ -20,11 +20,21 @@ export const FAST_ARGON2 = { ZT_ARGON2_MEMORY_KIB: '8192', ZT_ARGON2_TIME_COST: 
 let sequence = 0;
 const nextSeq = () => (sequence = (sequence + 1) % 1000);
 
-/** A valid GB 11643 ID number, unique within the run (金水区, born 1990, random sequence). */
-export function makeIdNumber(regionCode = '410105', birthDate = '19900101'): string {
+/**
+ * A valid GB 11643 ID number, practically unique within a run: 金水区, a random birth date in
+ * 1960–1989 (the demo accounts are born 1990-01-01, so they never collide) and a sequence.
+ */
+export function makeIdNumber(regionCode = '410105', birthDate = randomBirthDate()): string {
   const seq = String((crypto.randomInt(0, 1000) + nextSeq()) % 1000).padStart(3, '0');
   const first17 = `${regionCode}${birthDate}${seq}`;
   return first17 + idNumberCheckCharacter(first17);
+}
+
+function randomBirthDate(): string {
+  const year = 1960 + crypto.randomInt(0, 30);
+  const month = 1 + crypto.randomInt(0, 12);
+  const day = 1 + crypto.randomInt(0, 28);
+  return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
 }
 
 /** A mainland mobile number, random. */

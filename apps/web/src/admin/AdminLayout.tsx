@@ -1,13 +1,20 @@
-import { ApartmentOutlined, BankOutlined, CalendarOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  KeyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Grid, Layout, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../shared/i18n/LocaleProvider';
+import { adminSectionRoles, hasAnyRole, useSession } from '../shared/identity/session';
 
-const sections = ['regions', 'organisations', 'calendar'] as const;
+const sections = ['regions', 'organisations', 'calendar', 'staff', 'oidc-clients'] as const;
 
 /**
- * 管理后台: navigation over the directory and the working-day calendar — a side menu on wide
+ * 管理后台: navigation over the directory, the working-day calendar, staff and OIDC clients — a side menu on wide
  * screens, a bar above the page on narrow ones (a collapsed side menu's trigger covered the
  * page heading).
  */
@@ -18,6 +25,7 @@ export function AdminLayout() {
   // Wide until measured, so desktops never flash the narrow layout.
   const narrow = screens.lg === false;
   const selected = sections.find((section) => pathname.startsWith(`/admin/${section}`));
+  const { me } = useSession();
 
   const links = [
     { key: 'regions', icon: <ApartmentOutlined aria-hidden />, label: t('admin.nav.regions') },
@@ -27,6 +35,19 @@ export function AdminLayout() {
       label: t('admin.nav.organisations'),
     },
     { key: 'calendar', icon: <CalendarOutlined aria-hidden />, label: t('admin.nav.calendar') },
+    // Hidden from those the server would refuse anyway; the server still checks every call.
+    ...(hasAnyRole(me, adminSectionRoles.staff)
+      ? [{ key: 'staff' as const, icon: <TeamOutlined aria-hidden />, label: t('admin.nav.staff') }]
+      : []),
+    ...(hasAnyRole(me, adminSectionRoles.oidcClients)
+      ? [
+          {
+            key: 'oidc-clients' as const,
+            icon: <KeyOutlined aria-hidden />,
+            label: t('admin.nav.oidcClients'),
+          },
+        ]
+      : []),
   ] satisfies { key: (typeof sections)[number]; icon: ReactNode; label: string }[];
 
   const navigation = narrow ? (

@@ -113,3 +113,11 @@ export async function apiRequest<T>(
 export function apiGet<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
   return apiRequest<T>('GET', path, options);
 }
+
+export function apiPost<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  return apiRequest<T>('POST', path, { ...options, body });
+}
+
+export function apiDelete<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+  return apiRequest<T>('DELETE', path, options);
+}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ApiErrorNotifier } from '../components/ApiErrorNotifier';
 import { useT } from '../i18n/LocaleProvider';
+import { AccountMenu } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type Entrance = 'portal' | 'workbench' | 'admin';
@@ -14,7 +15,8 @@ function entranceOf(pathname: string): Entrance {
 }
 
 /**
- * The shell every page shares: top bar with the logo, the three entrances and the language.
+ * The shell every page shares: top bar with the logo, the three entrances, the language and the
+ * account.
  * It shows the matched page, or `children` while that page's code is still on its way.
  */
 export function AppLayout({ children }: { children?: ReactNode }) {
@@ -49,6 +51,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
           />
         </nav>
         <LanguageSwitch />
+        <AccountMenu />
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} className="zt-main">
         {children ?? <Outlet />}

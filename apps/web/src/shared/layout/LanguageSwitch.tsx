@@ -14,7 +14,9 @@ export function LanguageSwitch() {
       aria-label={t('lang.switchTo')}
       title={t('lang.switchTo')}
     >
-      <span lang={next}>{next === 'en' ? 'English' : '中文'}</span>
+      <span lang={next} className="zt-lang-text">
+        {next === 'en' ? 'English' : '中文'}
+      </span>
     </Button>
   );
 }

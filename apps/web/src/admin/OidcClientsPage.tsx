@@ -1,0 +1,326 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
+import {
+  createOidcClient,
+  disableOidcClient,
+  identityKeys,
+  oidcClientsQuery,
+  type OidcClient,
+  type OidcClientCreated,
+} from '../shared/api/identity';
+import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
+import { LoadingBlock } from '../shared/components/LoadingBlock';
+import { PageHeading } from '../shared/components/PageHeading';
+import { useT } from '../shared/i18n/LocaleProvider';
+import { showFieldErrors } from '../shared/identity/formErrors';
+
+function isDisabled(client: OidcClient): boolean {
+  return client.disabledAt !== null;
+}
+
+/** OIDC 客户端: the department systems that sign their users in through 政通. */
+export function OidcClientsPage() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const query = useQuery(oidcClientsQuery());
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<OidcClientCreated>();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: identityKeys.oidcClients });
+  const disable = useMutation({ mutationFn: disableOidcClient, onSuccess: refresh });
+
+  const columns: TableColumnsType<OidcClient> = [
+    {
+      title: t('oidcClients.name'),
+      dataIndex: 'name',
+      render: (name: string, client) => (
+        <>
+          {name}
+          <span className="zt-subline zt-muted zt-code">{client.clientId}</span>
+        </>
+      ),
+    },
+    {
+      title: t('oidcClients.redirectUris'),
+      dataIndex: 'redirectUris',
+      render: (uris: string[]) => (
+        <ul className="zt-plain-list">
+          {uris.map((uri) => (
+            <li key={uri} className="zt-code zt-break">
+              {uri}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      title: t('oidcClients.grantTypes'),
+      dataIndex: 'grantTypes',
+      render: (grantTypes: string[]) => (
+        <Space size={[4, 4]} wrap>
+          {grantTypes.map((grantType) => (
+            <Tag key={grantType} className="zt-code">
+              {grantType}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t('staff.status'),
+      key: 'status',
+      render: (_value, client) =>
+        isDisabled(client) ? (
+          <Tag>{t('staff.status.disabled')}</Tag>
+        ) : (
+          <Tag color="green">{t('staff.status.active')}</Tag>
+        ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_value, client) =>
+        !isDisabled(client) && (
+          <Popconfirm
+            title={t('oidcClients.disableConfirm', { name: client.name })}
+            okText={t('staff.disable')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => disable.mutate(client.clientId)}
+          >
+            <Button size="small" danger>
+              {t('staff.disable')}
+            </Button>
+          </Popconfirm>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeading
+        title={t('admin.oidcClients.title')}
+        description={t('admin.oidcClients.description')}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setCreating(true)}
+          >
+            {t('oidcClients.create')}
+          </Button>
+        }
+      />
+      {created && <ClientSecret client={created} onDone={() => setCreated(undefined)} />}
+      <Card className="zt-card">
+        {query.isError && (
+          <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+        )}
+        {query.isPending && !query.isError && <LoadingBlock />}
+        {query.data && (
+          <Table<OidcClient>
+            rowKey="clientId"
+            columns={columns}
+            dataSource={query.data.items}
+            pagination={false}
+            locale={{ emptyText: t('oidcClients.none') }}
+            caption={<span className="zt-visually-hidden">{t('admin.oidcClients.title')}</span>}
+            scroll={{ x: 'max-content' }}
+          />
+        )}
+      </Card>
+      <CreateClientModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(client) => {
+          setCreated(client);
+          refresh();
+        }}
+      />
+    </>
+  );
+}
+
+/** The secret exists in plain text only in this answer; the server keeps a hash. */
+function ClientSecret({ client, onDone }: { client: OidcClientCreated; onDone: () => void }) {
+  const t = useT();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      className="zt-note"
+      title={t('oidcClients.secretOnce', { name: client.name })}
+      description={
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label="client_id">
+            <Typography.Text copyable className="zt-code">
+              {client.clientId}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label="client_secret">
+            <Typography.Text
+              copyable={{ tooltips: [t('oidcClients.copy'), t('oidcClients.copied')] }}
+              className="zt-code zt-break"
+            >
+              {client.clientSecret}
+            </Typography.Text>
+          </Descriptions.Item>
+        </Descriptions>
+      }
+      action={
+        <Button size="small" onClick={onDone}>
+          {t('oidcClients.secretSaved')}
+        </Button>
+      }
+    />
+  );
+}
+
+interface ClientValues {
+  clientId?: string;
+  name: string;
+  redirectUris: string;
+  postLogoutRedirectUris?: string;
+  clientCredentials: boolean;
+}
+
+function lines(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/\s+/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+function CreateClientModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (client: OidcClientCreated) => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<ClientValues>();
+  const [otherError, setOtherError] = useState<unknown>();
+  const mutation = useMutation({
+    mutationFn: (values: ClientValues) =>
+      createOidcClient({
+        name: values.name.trim(),
+        ...(values.clientId?.trim() ? { clientId: values.clientId.trim() } : {}),
+        redirectUris: lines(values.redirectUris),
+        postLogoutRedirectUris: lines(values.postLogoutRedirectUris),
+        grantTypes: [
+          'authorization_code',
+          'refresh_token',
+          ...(values.clientCredentials ? (['client_credentials'] as const) : []),
+        ],
+      }),
+    onMutate: () => setOtherError(undefined),
+    onSuccess: (client) => {
+      form.resetFields();
+      onCreated(client);
+      onClose();
+    },
+    onError: (error) => {
+      if (
+        !showFieldErrors(
+          form,
+          error,
+          ['clientId', 'name', 'redirectUris', 'postLogoutRedirectUris'],
+          t,
+        )
+      ) {
+        setOtherError(error);
+      }
+    },
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={t('oidcClients.create')}
+      okText={t('oidcClients.createSubmit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: mutation.isPending }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      forceRender
+    >
+      {otherError !== undefined && (
+        <div className="zt-note">
+          <ApiErrorAlert error={otherError} />
+        </div>
+      )}
+      <Form<ClientValues>
+        name="createOidcClient"
+        form={form}
+        layout="vertical"
+        initialValues={{ clientCredentials: false }}
+        onFinish={(values) => mutation.mutate(values)}
+      >
+        <Form.Item
+          name="name"
+          label={t('oidcClients.name')}
+          rules={[{ required: true, whitespace: true, message: t('oidcClients.nameRequired') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="clientId"
+          label={t('oidcClients.clientId')}
+          extra={t('oidcClients.clientIdHint')}
+          rules={[
+            { pattern: /^[a-z0-9][a-z0-9._-]{2,63}$/, message: t('oidcClients.clientIdFormat') },
+          ]}
+        >
+          <Input maxLength={64} className="zt-code" autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="redirectUris"
+          label={t('oidcClients.redirectUris')}
+          extra={t('oidcClients.urisHint')}
+          rules={[
+            { required: true, message: t('oidcClients.redirectUrisRequired') },
+            {
+              validator: async (_rule, value: string | undefined) => {
+                for (const uri of lines(value)) {
+                  if (!URL.canParse(uri)) throw new Error(t('oidcClients.badUri', { uri }));
+                }
+              },
+            },
+          ]}
+        >
+          <Input.TextArea rows={3} className="zt-code" />
+        </Form.Item>
+        <Form.Item
+          name="postLogoutRedirectUris"
+          label={t('oidcClients.postLogoutRedirectUris')}
+          extra={t('oidcClients.urisHint')}
+        >
+          <Input.TextArea rows={2} className="zt-code" />
+        </Form.Item>
+        <Form.Item name="clientCredentials" valuePropName="checked">
+          <Checkbox>{t('oidcClients.clientCredentials')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
