@@ -115,3 +115,10 @@ export const ActingForBody = Type.Object({
   enterpriseId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
 });
 export type ActingForBody = Static<typeof ActingForBody>;
+
+/** The holder's own personal data, unmasked (本人查看): only ever to the holder, and audited. */
+export const MyPersonalData = Type.Object({
+  idNumber: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+});
+export type MyPersonalData = Static<typeof MyPersonalData>;

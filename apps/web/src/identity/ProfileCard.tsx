@@ -1,13 +1,32 @@
-import { Card, Descriptions, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Descriptions, Space, Tag } from 'antd';
+import type { MyPersonalData } from '@zhengtong/contracts';
+import { fetchMyPersonalData } from '../shared/api/identity';
 import type { Session } from '../shared/api/identity';
 import { OrganisationName } from '../shared/directory/OrganisationName';
 import { RegionName } from '../shared/directory/RegionName';
 import { useT } from '../shared/i18n/LocaleProvider';
 import { roleLabelKey } from '../shared/identity/roles';
 
-/** 基本信息: ID number and phone masked, as everywhere. */
+/** 基本信息: ID number and phone masked, as everywhere; the holder may reveal them (audited). */
 export function ProfileCard({ me }: { me: Session }) {
   const t = useT();
+  const [revealed, setRevealed] = useState<MyPersonalData | undefined>();
+  const [revealing, setRevealing] = useState(false);
+  const toggle = async () => {
+    if (revealed) return setRevealed(undefined);
+    setRevealing(true);
+    try {
+      setRevealed(await fetchMyPersonalData());
+    } finally {
+      setRevealing(false);
+    }
+  };
+  const reveal = (
+    <Button type="link" size="small" loading={revealing} onClick={() => void toggle()}>
+      {revealed ? t('me.hidePersonal') : t('me.showPersonal')}
+    </Button>
+  );
   return (
     <Card
       className="zt-card"
@@ -22,12 +41,13 @@ export function ProfileCard({ me }: { me: Session }) {
         <Descriptions.Item label={t('me.kind')}>{t(`me.kind.${me.kind}`)}</Descriptions.Item>
         {me.idNumberMasked && (
           <Descriptions.Item label={t('register.idNumber')}>
-            <span className="zt-code">{me.idNumberMasked}</span>
+            <span className="zt-code">{revealed?.idNumber ?? me.idNumberMasked}</span>
+            {reveal}
           </Descriptions.Item>
         )}
         {me.phoneMasked && (
           <Descriptions.Item label={t('register.phone')}>
-            <span className="zt-code">{me.phoneMasked}</span>
+            <span className="zt-code">{revealed?.phone ?? me.phoneMasked}</span>
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('me.roles')}>

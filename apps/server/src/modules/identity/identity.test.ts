@@ -72,6 +72,36 @@ describe('identity: accounts, login, sessions', () => {
       assert.ok(!JSON.stringify(audits).includes(phone));
     });
 
+    it('shows the holder, and only the holder, the unmasked ID number and phone', async () => {
+      const idNumber = makeIdNumber();
+      const phone = makePhone();
+      const p = await createPerson(t, { idNumber, phone });
+      const cookie = await loginCookie(t, idNumber, p.password);
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `${API}/me/personal-data`,
+        headers: { cookie },
+      });
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.json(), { idNumber, phone });
+      assert.equal(res.headers['cache-control'], 'no-store');
+      const other = await createPerson(t);
+      const otherCookie = await loginCookie(t, other.idNumber, other.password);
+      const theirs = await t.app.inject({
+        method: 'GET',
+        url: `${API}/me/personal-data`,
+        headers: { cookie: otherCookie },
+      });
+      assert.notEqual(theirs.json<{ idNumber: string }>().idNumber, idNumber);
+      const anonymous = await t.app.inject({ method: 'GET', url: `${API}/me/personal-data` });
+      assert.equal(anonymous.statusCode, 401);
+      const views = await sql(
+        "SELECT 1 FROM audit_log WHERE action = 'identity.personal-data.view' AND target_id = $1",
+        [p.accountId],
+      );
+      assert.equal(views.length, 1, 'the view is audited');
+    });
+
     it('refuses an invalid ID number naming /body/idNumber', async () => {
       const good = makeIdNumber();
       const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');

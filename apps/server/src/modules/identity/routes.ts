@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import {
   AccountCreated,
+  MyPersonalData,
   ActingForBody,
   ChangePasswordBody,
   EnterpriseCreated,
@@ -132,6 +133,22 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ api: IdentityApi }> = a
       },
     },
     (req) => service.me(req.actor),
+  );
+
+  app.get(
+    '/me/personal-data',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: "The holder's own ID number and phone, unmasked (本人查看); audited",
+        response: { 200: MyPersonalData, ...problems },
+      },
+    },
+    async (req, reply) => {
+      // never cached anywhere between the holder and the server
+      reply.header('cache-control', 'no-store');
+      return service.myPersonalData(req.actor, context(req));
+    },
   );
 
   app.post(

@@ -4,6 +4,7 @@ import type {
   EnterpriseCreated,
   EnterpriseSummary,
   Me,
+  MyPersonalData,
   RegisterEnterpriseBody,
   RegisterPersonBody,
   Role,
@@ -614,6 +615,33 @@ export class IdentityService {
       mfaEnabled,
       mfaEnrolmentRequired: actor.limitedTo === 'mfa-enrolment',
       mustChangePassword: this.passwordExpired(found),
+    };
+  }
+
+  /**
+   * The holder's own ID number and phone in clear (everyone else, and every other response,
+   * sees them masked). Each view is an audit record.
+   */
+  async myPersonalData(actor: Actor, ctx: RequestContext = {}): Promise<MyPersonalData> {
+    const found = await this.signedIn(actor);
+    const person =
+      found.kind === 'person' ? await store.findPersonProfile(this.db, found.id) : undefined;
+    const staff =
+      found.kind === 'staff' ? await store.findStaffProfile(this.db, found.id) : undefined;
+    const phoneCipher = person?.phoneCipher ?? staff?.phoneCipher ?? null;
+    await this.db.transaction((tx) =>
+      recordAudit(tx, {
+        actor,
+        action: 'identity.personal-data.view',
+        targetType: 'account',
+        targetId: found.id,
+        summary: { by: 'holder' },
+        requestId: ctx.requestId,
+      }),
+    );
+    return {
+      idNumber: person ? this.crypto.decrypt(person.idNumberCipher) : null,
+      phone: phoneCipher ? this.crypto.decrypt(phoneCipher) : null,
     };
   }
 

@@ -9,6 +9,7 @@ import type {
   RegisterPersonBody,
   Role,
   TotpEnrolment,
+  MyPersonalData,
 } from '@zhengtong/contracts';
 import { isApiError } from './ApiError';
 import { apiDelete, apiGet, apiPost } from './client';
@@ -204,6 +205,11 @@ export function logout(): Promise<void> {
 
 export function logoutEverywhere(): Promise<void> {
   return apiPost<void>(`${base}/logout-all`);
+}
+
+/** The holder's own ID number and phone, unmasked; the server audits every view. */
+export function fetchMyPersonalData(): Promise<MyPersonalData> {
+  return apiGet<MyPersonalData>(`${base}/me/personal-data`);
 }
 
 export function registerPerson(body: RegisterPersonBody): Promise<AccountCreated> {

@@ -225,6 +225,8 @@ export const zhCN = {
   'me.description': '查看账号信息，管理企业身份、经办人、两步验证和密码。',
   'me.mustChangePassword': '请先修改密码：密码已过期或由管理员设置。',
   'me.mfaRequired': '您的角色要求开启两步验证，请先完成下方的身份验证器绑定。',
+  'me.showPersonal': '显示完整号码',
+  'me.hidePersonal': '隐藏',
   'me.profile': '基本信息',
   'me.name': '姓名',
   'me.kind': '账号类型',
@@ -642,6 +644,8 @@ export const en: Messages = {
   'me.mustChangePassword': 'Change your password first: it expired or was set by an administrator.',
   'me.mfaRequired':
     'Your role requires two-step verification; set up an authenticator below first.',
+  'me.showPersonal': 'Show',
+  'me.hidePersonal': 'Hide',
   'me.profile': 'Profile',
   'me.name': 'Name',
   'me.kind': 'Account kind',
