@@ -415,8 +415,13 @@ describe('identity: accounts, login, sessions', () => {
         [p.accountId],
       );
       assert.equal(fails?.failed_logins, 1);
-      const ok = await login(p.phone, p.password, await totpCode(secret));
+      const code = await totpCode(secret);
+      const ok = await login(p.phone, p.password, code);
       assert.equal(ok.statusCode, 200, ok.body);
+      // the same code is never accepted twice (replay), even with the right password
+      const replay = await login(p.phone, p.password, code);
+      assert.equal(replay.statusCode, 401);
+      assert.equal(replay.json<Problem>().code, 'invalid-credentials');
       // a wrong password with the code missing is still just invalid credentials
       assert.equal(
         (await login(p.phone, 'wrong-password')).json<Problem>().code,

@@ -483,7 +483,7 @@ export class IdentityService {
     }
     let otpOk = true;
     if (passwordOk && totpActive) {
-      otpOk = await this.checkTotp(this.crypto.decrypt(found.totpSecret!), input.otp!);
+      otpOk = await this.acceptTotp(found, input.otp!);
     }
 
     if (passwordOk && otpOk) {
@@ -528,13 +528,42 @@ export class IdentityService {
     return { ok: false, code: 'invalid-credentials' };
   }
 
-  private async checkTotp(secret: string, otp: string): Promise<boolean> {
+  /** The time step a code matches, or undefined; codes of `afterStep` and earlier never match. */
+  private async checkTotp(
+    secret: string,
+    otp: string,
+    afterStep: number | null = null,
+  ): Promise<number | undefined> {
     try {
-      const result = await verifyOtp({ secret, token: otp, epochTolerance: TOTP_TOLERANCE_S });
-      return result.valid;
+      const result = await verifyOtp({
+        secret,
+        token: otp,
+        epochTolerance: TOTP_TOLERANCE_S,
+        ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
+      });
+      if (!result.valid) return undefined;
+      // RFC 6238 time step of the matched code (30-second period, T0 = 0)
+      return 'timeStep' in result
+        ? result.timeStep
+        : Math.floor(Date.now() / 30_000) + result.delta;
     } catch {
-      return false;
+      return undefined;
     }
+  }
+
+  /**
+   * Accepts a TOTP code once: the matched time step is recorded with a compare-and-set, so the
+   * same code (or an older one) replayed — even by two logins racing — is refused.
+   */
+  private async acceptTotp(found: store.AccountRow, otp: string): Promise<boolean> {
+    if (found.totpSecret === null) return false;
+    const step = await this.checkTotp(
+      this.crypto.decrypt(found.totpSecret),
+      otp,
+      found.totpLastStep,
+    );
+    if (step === undefined) return false;
+    return store.advanceTotpStep(this.db, found.id, step);
   }
 
   // ------------------------------------------------------------ actors and Me
@@ -791,7 +820,7 @@ export class IdentityService {
     if (found.totpSecret === null) {
       throw new ConflictError('totp-not-started', 'start the enrolment first');
     }
-    if (!(await this.checkTotp(this.crypto.decrypt(found.totpSecret), otp))) {
+    if ((await this.checkTotp(this.crypto.decrypt(found.totpSecret), otp)) === undefined) {
       throw new InputError('invalid-otp', 'the code does not match', [
         { path: '/body/otp', message: 'does not match' },
       ]);

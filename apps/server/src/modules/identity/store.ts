@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
 import {
@@ -145,6 +145,18 @@ export async function setTotp(
     .update(account)
     .set({ totpSecret: totp.secret, totpEnabledAt: totp.enabledAt, updatedAt: new Date() })
     .where(eq(account.id, id));
+}
+
+/** Records the time step of an accepted TOTP code; false when it is not newer (a replay). */
+export async function advanceTotpStep(db: Executor, id: string, step: number): Promise<boolean> {
+  const updated = await db
+    .update(account)
+    .set({ totpLastStep: step })
+    .where(
+      and(eq(account.id, id), or(isNull(account.totpLastStep), lt(account.totpLastStep, step))),
+    )
+    .returning({ id: account.id });
+  return updated.length > 0;
 }
 
 export async function setPassword(

@@ -40,6 +40,8 @@ export const account = pgTable(
     /** TOTP secret, SM4-encrypted */
     totpSecret: text(),
     totpEnabledAt: tstz(),
+    /** RFC 6238 time step of the last accepted code: an accepted code is never accepted again */
+    totpLastStep: integer(),
     createdAt: tstz().notNull().defaultNow(),
     updatedAt: tstz().notNull().defaultNow(),
   },
