@@ -11,20 +11,23 @@ export const PhoneInput = Type.String({ pattern: '^1[3-9]\\d{9}$', description: 
 export const PasswordInput = Type.String({ minLength: 1, maxLength: 256 });
 export const PersonName = Type.String({ minLength: 1, maxLength: 50 });
 
+/** Every role, in display order; systemAdmin / securityAdmin / auditAdmin are the separated 三员. */
+export const ROLES = [
+  'citizen',
+  'enterpriseUser',
+  'windowOfficer',
+  'approver',
+  'departmentAdmin',
+  'provinceAdmin',
+  'dataAdmin',
+  'ops',
+  'systemAdmin',
+  'securityAdmin',
+  'auditAdmin',
+] as const;
+
 export const Role = Type.Union(
-  [
-    Type.Literal('citizen'),
-    Type.Literal('enterpriseUser'),
-    Type.Literal('windowOfficer'),
-    Type.Literal('approver'),
-    Type.Literal('departmentAdmin'),
-    Type.Literal('provinceAdmin'),
-    Type.Literal('dataAdmin'),
-    Type.Literal('ops'),
-    Type.Literal('systemAdmin'),
-    Type.Literal('securityAdmin'),
-    Type.Literal('auditAdmin'),
-  ],
+  ROLES.map((r) => Type.Literal(r)),
   { description: 'role; systemAdmin / securityAdmin / auditAdmin are the separated 三员' },
 );
 export type Role = Static<typeof Role>;

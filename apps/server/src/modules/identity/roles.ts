@@ -1,4 +1,4 @@
-import type { Role } from '@zhengtong/contracts';
+import { ROLES, type Role } from '@zhengtong/contracts';
 import type { Actor } from '../../kernel/actor.js';
 
 /**
@@ -13,19 +13,7 @@ import type { Actor } from '../../kernel/actor.js';
  * one of the three holds no other role at all, so no sequence of grants can merge two of them.
  */
 
-export const ROLES = [
-  'citizen',
-  'enterpriseUser',
-  'windowOfficer',
-  'approver',
-  'departmentAdmin',
-  'provinceAdmin',
-  'dataAdmin',
-  'ops',
-  'systemAdmin',
-  'securityAdmin',
-  'auditAdmin',
-] as const satisfies readonly Role[];
+export { ROLES };
 
 /** The three separated administrator roles (三员). */
 export const SEPARATED_ROLES = ['systemAdmin', 'securityAdmin', 'auditAdmin'] as const;

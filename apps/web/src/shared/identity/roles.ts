@@ -1,19 +1,7 @@
-import type { Role } from '@zhengtong/contracts';
+import { ROLES, type Role } from '@zhengtong/contracts';
 import type { MessageKey } from '../i18n/messages';
 
-export const roles = [
-  'citizen',
-  'enterpriseUser',
-  'windowOfficer',
-  'approver',
-  'departmentAdmin',
-  'provinceAdmin',
-  'dataAdmin',
-  'ops',
-  'systemAdmin',
-  'securityAdmin',
-  'auditAdmin',
-] as const satisfies readonly Role[];
+export const roles = ROLES;
 
 /** Roles a staff member can hold (citizen and enterprise user belong to people). */
 export const staffRoles = roles.filter((role) => role !== 'citizen' && role !== 'enterpriseUser');
