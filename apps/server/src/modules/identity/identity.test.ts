@@ -4,6 +4,7 @@ import type { EnterpriseCreated, Me, Problem, TotpEnrolment } from '@zhengtong/c
 import { loadConfig } from '../../kernel/config.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
 import { Sessions } from './sessions.js';
+import { SESSION_PURGE_JOB } from './index.js';
 import {
   FAST_ARGON2,
   createPerson,
@@ -349,6 +350,37 @@ describe('identity: accounts, login, sessions', () => {
         headers: { cookie: cookie2 },
       });
       assert.equal(abs.statusCode, 401);
+    });
+
+    it('deletes sessions ended more than a week ago with the daily job', async () => {
+      const p = await createPerson(t);
+      const cookie = await loginCookie(t, p.phone, p.password);
+      await loginCookie(t, p.phone, p.password);
+      const rows = await sql<{ token_hash: string }>(
+        'SELECT token_hash FROM session WHERE account_id = $1 ORDER BY created_at',
+        [p.accountId],
+      );
+      assert.equal(rows.length, 2);
+      await sql("UPDATE session SET revoked_at = now() - interval '8 days' WHERE token_hash = $1", [
+        rows[0]?.token_hash,
+      ]);
+      await sql("UPDATE job SET run_at = now() WHERE kind = $1 AND status = 'pending'", [
+        SESSION_PURGE_JOB,
+      ]);
+      await t.kernel.jobs.runOnce();
+      const left = await sql<{ token_hash: string }>(
+        'SELECT token_hash FROM session WHERE account_id = $1',
+        [p.accountId],
+      );
+      assert.deepEqual(
+        left.map((r) => r.token_hash),
+        [rows[1]?.token_hash],
+      );
+      const next = await sql("SELECT 1 FROM job WHERE kind = $1 AND status = 'pending'", [
+        SESSION_PURGE_JOB,
+      ]);
+      assert.equal(next.length, 1, 'the next run is scheduled');
+      assert.ok(cookie);
     });
 
     it('logs out one session, and all of them', async () => {

@@ -7,6 +7,10 @@ import { identityAdministration } from './administration.js';
 import { identityRoutes } from './routes.js';
 import { IdentityService, type DirectoryLookup } from './service.js';
 import { SESSION_COOKIE, Sessions } from './sessions.js';
+import * as store from './store.js';
+import { registerRecurringJob } from '../../kernel/events/recurring.js';
+
+export const SESSION_PURGE_JOB = 'identity.purge-ended-sessions';
 
 export { IdentityApi, type StartSessionOptions } from './api.js';
 export {
@@ -51,6 +55,15 @@ export const identityModule = fp(
     const service = new IdentityService(db.orm, config, fieldCrypto, sessions, directory);
     const api = new IdentityApi(service, sessions, db.orm);
     app.decorate('identity', api);
+
+    // ended sessions are kept a week for investigation, then deleted by a durable daily job
+    await registerRecurringJob(app.kernel.jobs, db.orm, {
+      kind: SESSION_PURGE_JOB,
+      everyMs: 24 * 3_600_000,
+      run: async () => {
+        await store.deleteEndedSessions(db.orm, new Date(Date.now() - 7 * 24 * 3_600_000));
+      },
+    });
 
     app.addHook('onRequest', async (req) => {
       const token = req.cookies[SESSION_COOKIE];

@@ -8,7 +8,7 @@ import { OidcClientService } from './clients.js';
 import { OidcInteractions } from './interactions.js';
 import { mountProvider } from './mount.js';
 import { createProvider } from './provider.js';
-import { registerPurge, schedulePurge } from './purge.js';
+import { registerPurge } from './purge.js';
 import { clientRoutes, interactionRoutes } from './routes.js';
 import { SESSION_COOKIE } from '../sessions.js';
 
@@ -59,8 +59,7 @@ export const oidcModule = fp(
     const interactions = new OidcInteractions(provider);
     app.decorate('oidc', { provider, clients });
 
-    registerPurge(kernel.jobs, kernel.db.orm);
-    await schedulePurge(kernel.db.orm);
+    await registerPurge(kernel.jobs, kernel.db.orm);
 
     await mountProvider(app, provider);
     await app.register(interactionRoutes, {
