@@ -95,11 +95,12 @@ export class AgentsService {
     }
     const found =
       input.idNumber !== undefined
-        ? await store.findPersonIdByIdNumberHash(
+        ? await store.findPersonIdByHash(
             this.db,
+            'idNumber',
             this.crypto.lookupHash(input.idNumber.toUpperCase()),
           )
-        : await store.findPersonIdByPhoneHash(this.db, this.crypto.lookupHash(input.phone!));
+        : await store.findPersonIdByHash(this.db, 'phone', this.crypto.lookupHash(input.phone!));
     if (!found) {
       throw new NotFoundError(
         'person-not-found',

@@ -189,10 +189,10 @@ export class IdentityService {
         [{ path: `/body/${which}`, message: 'already registered' }],
       );
     };
-    if (await store.findPersonIdByIdNumberHash(this.db, idNumberHash)) {
+    if (await store.findPersonIdByHash(this.db, 'idNumber', idNumberHash)) {
       throw await duplicate('idNumber');
     }
-    if (await store.findPersonIdByPhoneHash(this.db, phoneHash)) throw await duplicate('phone');
+    if (await store.findPersonIdByHash(this.db, 'phone', phoneHash)) throw await duplicate('phone');
 
     const passwordHash = await hashPassword(input.password, this.argon2);
     const accountId = newId();
@@ -413,9 +413,9 @@ export class IdentityService {
   private async lookup(username: string): Promise<string | undefined> {
     const u = username.trim();
     if (ID_NUMBER.test(u)) {
-      return store.findPersonIdByIdNumberHash(this.db, this.crypto.lookupHash(u.toUpperCase()));
+      return store.findPersonIdByHash(this.db, 'idNumber', this.crypto.lookupHash(u.toUpperCase()));
     }
-    if (PHONE.test(u)) return store.findPersonIdByPhoneHash(this.db, this.crypto.lookupHash(u));
+    if (PHONE.test(u)) return store.findPersonIdByHash(this.db, 'phone', this.crypto.lookupHash(u));
     return store.findAccountIdByUsername(this.db, u);
   }
 

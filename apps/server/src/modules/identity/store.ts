@@ -55,25 +55,17 @@ export async function findAccountIdByUsername(
   return rows[0]?.id;
 }
 
-export async function findPersonIdByIdNumberHash(
+/** A person by the keyed lookup hash of their ID number or phone. */
+export async function findPersonIdByHash(
   db: Executor,
+  field: 'idNumber' | 'phone',
   hash: string,
 ): Promise<string | undefined> {
+  const column = field === 'idNumber' ? personProfile.idNumberHash : personProfile.phoneHash;
   const rows = await db
     .select({ id: personProfile.accountId })
     .from(personProfile)
-    .where(eq(personProfile.idNumberHash, hash));
-  return rows[0]?.id;
-}
-
-export async function findPersonIdByPhoneHash(
-  db: Executor,
-  hash: string,
-): Promise<string | undefined> {
-  const rows = await db
-    .select({ id: personProfile.accountId })
-    .from(personProfile)
-    .where(eq(personProfile.phoneHash, hash));
+    .where(eq(column, hash));
   return rows[0]?.id;
 }
 
