@@ -9,6 +9,8 @@ import { validatorCompiler } from './kernel/http/validation.js';
 import { directoryModule } from './modules/directory/index.js';
 import { identityModule } from './modules/identity/index.js';
 import { oidcModule } from './modules/identity/oidc/index.js';
+import { certificatesModule } from './modules/certificates/index.js';
+import { catalogModule } from './modules/catalog/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -39,6 +41,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(directoryModule);
   await app.register(identityModule);
   await app.register(oidcModule);
+  await app.register(certificatesModule);
+  await app.register(catalogModule);
   await registerWebAndFallback(app, options.webDist);
   return app;
 }

@@ -2,3 +2,4 @@ export * from './common.js';
 export * from './directory.js';
 export * from './calendar.js';
 export * from './identity.js';
+export * from './catalog.js';

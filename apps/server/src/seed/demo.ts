@@ -53,6 +53,8 @@ function hallWindows(prefix: string): Win[] {
     dedicated('B02', '不动产登记窗口', `${prefix}自然资源和规划局`),
     dedicated('B03', '社保医保窗口', `${prefix}人力资源和社会保障局`),
     dedicated('B04', '户籍业务窗口', `${prefix}公安局`),
+    dedicated('B05', '税务综合窗口', `国家税务总局${prefix}税务局`),
+    dedicated('B06', '民政婚姻登记窗口', `${prefix}民政局`),
     comprehensive('C01', '办不成事反映窗口'),
   ];
 }
@@ -66,6 +68,13 @@ function city(code: string, name: string): RegionSeed {
       org(`${name}人力资源和社会保障局`, code, 'department'),
       org(`${name}公安局`, code, 'department'),
       org(`${name}政务服务和大数据管理局`, code, 'department'),
+      org(`${name}民政局`, code, 'department'),
+      org(`${name}卫生健康委员会`, code, 'department'),
+      org(`国家税务总局${name}税务局`, code, 'department'),
+      org(`${name}住房和城乡建设局`, code, 'department'),
+      org(`${name}教育局`, code, 'department'),
+      org(`${name}交通运输局`, code, 'department'),
+      org(`${name}医疗保障局`, code, 'department'),
     ],
     halls: [{ hall: org(`${name}政务服务中心`, code, 'serviceHall'), windows: hallWindows(name) }],
   };
@@ -85,6 +94,13 @@ export function demoDirectory(): RegionSeed[] {
       org('河南省公安厅', '410000', 'department'),
       org('河南省人力资源和社会保障厅', '410000', 'department', '省人社厅'),
       org('河南省自然资源厅', '410000', 'department'),
+      org('河南省民政厅', '410000', 'department'),
+      org('河南省卫生健康委员会', '410000', 'department', '省卫生健康委'),
+      org('国家税务总局河南省税务局', '410000', 'department', '省税务局'),
+      org('河南省住房和城乡建设厅', '410000', 'department', '省住房城乡建设厅'),
+      org('河南省教育厅', '410000', 'department'),
+      org('河南省交通运输厅', '410000', 'department'),
+      org('河南省医疗保障局', '410000', 'department', '省医保局'),
     ],
     halls: [
       {

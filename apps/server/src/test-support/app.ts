@@ -18,11 +18,11 @@ export interface TestApp {
 }
 
 /**
- * The real app on a fresh database of its own: reference regions loaded, demo directory
- * seeded unless `demo: false`. Background loops are off; tests drive them explicitly.
+ * The real app on a fresh database of its own: reference regions loaded, demo directory and
+ * accounts seeded unless `demo: false`; the demo catalogue only with `catalogue: true` (slow). Background loops are off; tests drive them explicitly.
  */
 export async function createTestApp(
-  options: { demo?: boolean; env?: Record<string, string> } = {},
+  options: { demo?: boolean; catalogue?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-app-'));
@@ -35,7 +35,9 @@ export async function createTestApp(
   const log = pino({ level: 'silent' });
   const runtime = await openRuntime(config, log);
   await loadReferenceData(runtime.kernel, log);
-  if (options.demo !== false) await seedDemoData(runtime.kernel, log);
+  if (options.demo !== false) {
+    await seedDemoData(runtime.kernel, log, { catalogue: options.catalogue ?? false });
+  }
   const app = await buildApp({ kernel: runtime.kernel, webDist: undefined, logger: false });
   await app.ready();
   return {

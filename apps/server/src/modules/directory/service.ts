@@ -66,6 +66,38 @@ export class DirectoryService {
     return { items: await store.listWindows(this.db, serviceHallId) };
   }
 
+  // Lookups for other modules (no actor: they serve the calling module's own checks).
+
+  findOrganisation(id: string): Promise<Organisation | undefined> {
+    return store.findOrganisation(this.db, id);
+  }
+
+  findOrganisationsByIds(ids: string[]): Promise<Organisation[]> {
+    return store.findOrganisationsByIds(this.db, [...new Set(ids)]);
+  }
+
+  /** organisations bound to any of these regions (not their subtrees) */
+  organisationsInRegions(codes: string[]): Promise<Organisation[]> {
+    return store.listOrganisations(this.db, { regionCodes: [...new Set(codes)] });
+  }
+
+  regionNames(codes: string[]): Promise<Map<string, string>> {
+    return store.regionNames(this.db, [...new Set(codes)]);
+  }
+
+  /** the region and its ancestors, nearest first; empty for an unknown code */
+  regionAncestors(code: string): Promise<string[]> {
+    return store.regionAncestorCodes(this.db, code);
+  }
+
+  regionSubtree(code: string): Promise<string[]> {
+    return store.regionSubtreeCodes(this.db, code);
+  }
+
+  findServiceWindows(ids: string[]): Promise<(ServiceWindow & { regionCode: string })[]> {
+    return store.findWindowsByIds(this.db, [...new Set(ids)]);
+  }
+
   async createOrganisation(
     actor: Actor,
     input: Omit<Organisation, 'id'>,

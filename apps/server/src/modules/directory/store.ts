@@ -127,3 +127,52 @@ export async function countOrganisations(db: Executor): Promise<number> {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(organisation);
   return rows[0]?.n ?? 0;
 }
+
+export async function findOrganisationsByIds(db: Executor, ids: string[]): Promise<Organisation[]> {
+  if (ids.length === 0) return [];
+  return db.select(organisationColumns).from(organisation).where(inArray(organisation.id, ids));
+}
+
+/** Names of regions by code (unknown codes are left out). */
+export async function regionNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ code: region.code, name: region.name })
+    .from(region)
+    .where(inArray(region.code, codes));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** The region and its ancestors up to the root, nearest first, following stored parents. */
+export async function regionAncestorCodes(db: Executor, code: string): Promise<string[]> {
+  const result = await db.execute<{ code: string }>(sql`
+    WITH RECURSIVE up(code, parent_code, depth) AS (
+      SELECT code, parent_code, 0 FROM region WHERE code = ${code}
+      UNION ALL
+      SELECT r.code, r.parent_code, up.depth + 1 FROM region r JOIN up ON r.code = up.parent_code
+    )
+    SELECT code FROM up ORDER BY depth`);
+  return result.rows.map((r) => r.code);
+}
+
+/** Service windows by id, with the region of their service hall. */
+export async function findWindowsByIds(
+  db: Executor,
+  ids: string[],
+): Promise<(ServiceWindow & { regionCode: string })[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: serviceWindow.id,
+      serviceHallId: serviceWindow.serviceHallId,
+      code: serviceWindow.code,
+      name: serviceWindow.name,
+      organisationId: serviceWindow.organisationId,
+      kind: serviceWindow.kind,
+      active: serviceWindow.active,
+      regionCode: organisation.regionCode,
+    })
+    .from(serviceWindow)
+    .innerJoin(organisation, eq(organisation.id, serviceWindow.serviceHallId))
+    .where(inArray(serviceWindow.id, ids));
+}
