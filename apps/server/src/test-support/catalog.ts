@@ -99,12 +99,12 @@ export async function createPublishedList(
   elements: ImplementationElements = validElements(),
 ): Promise<string> {
   const author = systemActor('test-author');
-  const list = await t.app.catalog.createList(
+  const list = await t.app.catalog.workflow.createList(
     author,
     { itemCode, organisationId: organisation, elements },
     {},
   );
-  await t.app.catalog.submit(author, list.id, {});
-  await t.app.catalog.publish(systemActor('test-reviewer'), list.id, {}, {});
+  await t.app.catalog.workflow.submit(author, list.id, {});
+  await t.app.catalog.workflow.publish(systemActor('test-reviewer'), list.id, {}, {});
   return list.id;
 }

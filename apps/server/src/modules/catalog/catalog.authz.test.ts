@@ -62,7 +62,7 @@ describe('catalogue authorization', () => {
 
     itemCode = await createTestItem(t);
     zzPublished = await createPublishedList(t, itemCode, org.zzMarket!);
-    const draft = await t.app.catalog.createList(
+    const draft = await t.app.catalog.workflow.createList(
       { id: 'system:test', kind: 'system', roles: ['system'] },
       { itemCode, organisationId: org.lyMarket!, elements: validElements() },
       {},

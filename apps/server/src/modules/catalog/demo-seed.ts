@@ -54,7 +54,7 @@ export async function seedDemoCatalogue(
       if (!id) throw new Error(`demo catalogue: no window ${code} in ${l.regionCode}`);
       return id;
     });
-    const created = await catalog.createList(
+    const created = await catalog.workflow.createList(
       author,
       {
         itemCode: l.itemCode,
@@ -63,8 +63,8 @@ export async function seedDemoCatalogue(
       },
       ctx,
     );
-    await catalog.submit(author, created.id, ctx);
-    await catalog.publish(reviewer, created.id, {}, ctx);
+    await catalog.workflow.submit(author, created.id, ctx);
+    await catalog.workflow.publish(reviewer, created.id, {}, ctx);
   }
   const bundles = new BundleService(catalog);
   for (const b of DEMO_BUNDLES) await bundles.create(author, b, ctx);

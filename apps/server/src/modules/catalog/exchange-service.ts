@@ -148,7 +148,14 @@ export class ListExchange {
         const list = existing[i];
         const elements = r.sheet.elements;
         if (!list) {
-          await this.catalog.insertListWithDraft(tx, actor, r.item, r.organisation, elements, ctx);
+          await this.catalog.workflow.insertListWithDraft(
+            tx,
+            actor,
+            r.item,
+            r.organisation,
+            elements,
+            ctx,
+          );
           created += 1;
           continue;
         }

@@ -193,7 +193,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await service.createList(req.actor, req.body, ctx(req))),
+      reply.status(201).send(await service.workflow.createList(req.actor, req.body, ctx(req))),
   );
 
   app.get(
@@ -232,7 +232,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: ImplementationList, ...problems },
       },
     },
-    (req) => service.newDraft(req.actor, req.params.id, ctx(req)),
+    (req) => service.workflow.newDraft(req.actor, req.params.id, ctx(req)),
   );
 
   app.put(
@@ -246,7 +246,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: ImplementationList, ...problems },
       },
     },
-    (req) => service.updateDraft(req.actor, req.params.id, req.body, ctx(req)),
+    (req) => service.workflow.updateDraft(req.actor, req.params.id, req.body, ctx(req)),
   );
 
   app.post(
@@ -259,7 +259,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: ImplementationList, ...problems },
       },
     },
-    (req) => service.submit(req.actor, req.params.id, ctx(req)),
+    (req) => service.workflow.submit(req.actor, req.params.id, ctx(req)),
   );
 
   app.post(
@@ -273,7 +273,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: ImplementationList, ...problems },
       },
     },
-    (req) => service.publish(req.actor, req.params.id, req.body, ctx(req)),
+    (req) => service.workflow.publish(req.actor, req.params.id, req.body, ctx(req)),
   );
 
   app.post(
@@ -287,7 +287,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: ImplementationList, ...problems },
       },
     },
-    (req) => service.reject(req.actor, req.params.id, req.body, ctx(req)),
+    (req) => service.workflow.reject(req.actor, req.params.id, req.body, ctx(req)),
   );
 
   app.post(
@@ -301,7 +301,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
         response: { 200: ImplementationList, ...problems },
       },
     },
-    (req) => service.retire(req.actor, req.params.id, req.body, ctx(req)),
+    (req) => service.workflow.retire(req.actor, req.params.id, req.body, ctx(req)),
   );
 
   // -- bundles and figures -----------------------------------------------------------------
