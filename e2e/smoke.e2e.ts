@@ -11,7 +11,12 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { idNumberCheckCharacter } from '@zhengtong/gb';
+import { generate } from 'otplib';
 import { launchChromium } from './browser.js';
+
+// the demo administrators' password and TOTP secret (README; demo mode only)
+const DEMO_STAFF_PASSWORD = 'Demo-Staff-2026!';
+const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 const baseUrl = (process.env.ZT_E2E_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const screenshotDir = path.join(import.meta.dirname, 'screenshots');
@@ -21,6 +26,9 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+/** antd puts a space between the two characters of a two-character button label. */
+const twoCharacters = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
 
 /** Opens a path of the SPA and waits for its page heading. */
 async function openPage(page: Page, pathname: string, heading: string): Promise<void> {
@@ -44,8 +52,10 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
   const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
   // Every page asks who is signed in; a signed-out visitor's 401 is the answer, not a failure
   // (Chromium still logs it as a failed resource).
+  // Likewise the login's 401 `otp-required` that asks an administrator for the second factor.
   const isSignedOutAnswer = (url: string, status: number) =>
-    status === 401 && new URL(url).pathname === '/api/v1/identity/me';
+    status === 401 &&
+    ['/api/v1/identity/me', '/api/v1/identity/login'].includes(new URL(url).pathname);
 
   /** Collects console errors and failed API calls of a page. */
   function watch(watched: Page): void {
@@ -154,7 +164,11 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
   });
 
   await t.test('deep link: /admin/organisations survives a reload', async () => {
-    await openPage(page, '/admin/organisations', 'Organisations & windows');
+    await openPage(
+      page,
+      '/admin/organisations?region=410100&kind=serviceHall',
+      'Organisations & windows',
+    );
     const reloaded = await page.reload();
     assert.equal(reloaded?.status(), 200);
     assert.match(reloaded?.headers()['content-type'] ?? '', /text\/html/);
@@ -177,8 +191,6 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
     const idNumber = first17 + idNumberCheckCharacter(first17);
     const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     const password = 'Smoke-test-2026!';
-    // antd puts a space between the two characters of a two-character button label
-    const twoCharacters = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
 
     await openPage(person, '/register', '个人注册');
     await person.getByLabel('姓名').fill('测试用户');
@@ -211,6 +223,59 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
     await person.getByRole('button', { name: twoCharacters('登录') }).waitFor();
     await personContext.close();
   });
+
+  await t.test('catalogue: search 营业执照, read the guide, see a 一件事', async () => {
+    // Chinese again: an earlier step switched this context to English
+    await page.evaluate(() => localStorage.clear());
+    await openPage(page, `/services?q=${encodeURIComponent('营业执照')}`, '事项搜索');
+    await page.getByRole('link', { name: '企业设立登记' }).first().click();
+    await page.getByRole('heading', { level: 1, name: '企业设立登记' }).waitFor();
+    await page.getByRole('heading', { name: '申请材料' }).waitFor();
+    await page
+      .getByRole('cell', { name: /公司章程/ })
+      .first()
+      .waitFor();
+    await page.getByText('免填报', { exact: false }).first().waitFor();
+    await screenshot(page, '09-catalogue-guide');
+
+    await openPage(page, '/services/bundles/newborn?region=410300', '新生儿出生一件事');
+    await page
+      .getByRole('cell', { name: /出生医学证明/ })
+      .first()
+      .waitFor();
+    await screenshot(page, '10-catalogue-bundle');
+  });
+
+  await t.test(
+    'catalogue admin: the province admin signs in with TOTP, lists and six mosts',
+    async () => {
+      const adminContext = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      const admin = await adminContext.newPage();
+      watch(admin);
+      await openPage(admin, '/login?next=%2Fadmin%2Fcatalog%2Flists', '登录');
+      await admin.getByLabel('账号').fill('province-admin');
+      await admin.getByLabel('密码').fill(DEMO_STAFF_PASSWORD);
+      await admin
+        .getByRole('button', { name: twoCharacters('登录') })
+        .last()
+        .click();
+      await admin.getByLabel('验证码').fill(await generate({ secret: DEMO_TOTP_SECRET }));
+      await admin.getByRole('button', { name: '验证并登录' }).click();
+      await admin.getByRole('heading', { level: 1, name: '实施清单' }).waitFor();
+      await admin.getByText('已发布').first().waitFor();
+      await screenshot(admin, '11-catalogue-admin-lists');
+
+      await admin.getByRole('link', { name: '六个最' }).click();
+      await admin.getByRole('heading', { level: 1, name: '六个最' }).waitFor();
+      await admin.getByText('最多跑一次').first().waitFor();
+      await screenshot(admin, '12-catalogue-six-mosts');
+      await adminContext.close();
+    },
+  );
 
   await t.test('no console errors and no failed API calls', () => {
     assert.deepEqual(consoleErrors, []);

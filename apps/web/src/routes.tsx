@@ -23,6 +23,30 @@ export const router = createBrowserRouter([
       { index: true, Component: PortalHome },
       { path: 'portal', Component: PortalHome },
       {
+        path: 'services',
+        lazy: async () => ({
+          Component: (await import('./portal/catalog/ServiceSearchPage')).ServiceSearchPage,
+        }),
+      },
+      {
+        path: 'services/bundles',
+        lazy: async () => ({
+          Component: (await import('./portal/catalog/BundlesPage')).BundlesPage,
+        }),
+      },
+      {
+        path: 'services/bundles/:code',
+        lazy: async () => ({
+          Component: (await import('./portal/catalog/BundleGuidePage')).BundleGuidePage,
+        }),
+      },
+      {
+        path: 'services/:code',
+        lazy: async () => ({
+          Component: (await import('./portal/catalog/ServiceGuidePage')).ServiceGuidePage,
+        }),
+      },
+      {
         path: 'workbench',
         lazy: async () => ({
           Component: (await import('./workbench/WorkbenchHome')).WorkbenchHome,
@@ -50,6 +74,38 @@ export const router = createBrowserRouter([
           {
             path: 'staff',
             lazy: async () => ({ Component: (await import('./admin/StaffPage')).StaffPage }),
+          },
+          {
+            path: 'catalog/items',
+            lazy: async () => ({
+              Component: (await import('./admin/catalog/CatalogItemsPage')).CatalogItemsPage,
+            }),
+          },
+          {
+            path: 'catalog/lists',
+            lazy: async () => ({
+              Component: (await import('./admin/catalog/ImplementationListsPage'))
+                .ImplementationListsPage,
+            }),
+          },
+          {
+            path: 'catalog/lists/:id',
+            lazy: async () => ({
+              Component: (await import('./admin/catalog/ImplementationListEditorPage'))
+                .ImplementationListEditorPage,
+            }),
+          },
+          {
+            path: 'catalog/six-mosts',
+            lazy: async () => ({
+              Component: (await import('./admin/catalog/SixMostsPage')).SixMostsPage,
+            }),
+          },
+          {
+            path: 'catalog/bundles',
+            lazy: async () => ({
+              Component: (await import('./admin/catalog/BundlesAdminPage')).BundlesAdminPage,
+            }),
           },
           {
             path: 'oidc-clients',

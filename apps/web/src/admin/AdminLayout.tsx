@@ -1,8 +1,12 @@
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalendarOutlined,
+  FileTextOutlined,
   KeyOutlined,
+  PartitionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Grid, Layout, Menu } from 'antd';
@@ -11,7 +15,17 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../shared/i18n/LocaleProvider';
 import { adminSectionRoles, hasAnyRole, useSession } from '../shared/identity/session';
 
-const sections = ['regions', 'organisations', 'calendar', 'staff', 'oidc-clients'] as const;
+const sections = [
+  'regions',
+  'organisations',
+  'calendar',
+  'staff',
+  'oidc-clients',
+  'catalog/items',
+  'catalog/lists',
+  'catalog/six-mosts',
+  'catalog/bundles',
+] as const;
 
 /**
  * 管理后台: navigation over the directory, the working-day calendar, staff and OIDC clients — a side menu on wide
@@ -35,6 +49,30 @@ export function AdminLayout() {
       label: t('admin.nav.organisations'),
     },
     { key: 'calendar', icon: <CalendarOutlined aria-hidden />, label: t('admin.nav.calendar') },
+    {
+      key: 'catalog/items',
+      icon: <AppstoreOutlined aria-hidden />,
+      label: t('catalogAdmin.nav.items'),
+    },
+    ...(hasAnyRole(me, adminSectionRoles.catalogLists)
+      ? [
+          {
+            key: 'catalog/lists' as const,
+            icon: <FileTextOutlined aria-hidden />,
+            label: t('catalogAdmin.nav.lists'),
+          },
+        ]
+      : []),
+    {
+      key: 'catalog/six-mosts',
+      icon: <BarChartOutlined aria-hidden />,
+      label: t('catalogAdmin.nav.sixMosts'),
+    },
+    {
+      key: 'catalog/bundles',
+      icon: <PartitionOutlined aria-hidden />,
+      label: t('catalogAdmin.nav.bundles'),
+    },
     // Hidden from those the server would refuse anyway; the server still checks every call.
     ...(hasAnyRole(me, adminSectionRoles.staff)
       ? [{ key: 'staff' as const, icon: <TeamOutlined aria-hidden />, label: t('admin.nav.staff') }]

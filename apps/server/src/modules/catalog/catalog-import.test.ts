@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../../test-support/app.js';
 import { createTestItem, organisationId, validElements } from '../../test-support/catalog.js';
 import { createStaff, FAST_ARGON2, loginAs } from '../../test-support/identity.js';
 import { SHEETS, writeListsWorkbook, type ListSheetRow } from './excel.js';
-import { XLSX_TYPE } from './routes.js';
+import { IMPORT_BODY_LIMIT, XLSX_TYPE } from './routes.js';
 
 const IMPORT = '/api/v1/catalog/lists/import';
 
@@ -180,5 +180,7 @@ describe('implementation lists: Excel import and export', () => {
       payload: 'a,b',
     });
     assert.equal(wrongType.statusCode, 415);
+    const huge = await upload(provinceAdmin, Buffer.alloc(IMPORT_BODY_LIMIT + 1, 0x50));
+    assert.equal(huge.statusCode, 413);
   });
 });

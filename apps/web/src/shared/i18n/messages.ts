@@ -1,3 +1,6 @@
+import { catalogAdminEn, catalogAdminZhCN } from '../../admin/catalog/messages';
+import { catalogPortalEn, catalogPortalZhCN } from '../../portal/catalog/messages';
+
 /**
  * UI text, Chinese first. The English dictionary must have every key the Chinese one has (the
  * type says so), and `{name}` in a message is filled from the vars passed to `t`.
@@ -42,9 +45,6 @@ export const zhCN = {
   'routeError.reload': '重新加载',
 
   'portal.title': '河南政务服务 · 办事大厅',
-  'portal.subtitle': '查找就近的政务服务大厅和办事窗口，按法定工作日推算办结日期。',
-  'portal.guidesComing':
-    '事项办事指南与网上申报将随政务服务事项目录上线；目前可查询服务大厅、窗口与工作日历。',
   'portal.halls.title': '找服务大厅',
   'portal.halls.intro': '选择所在的市或县（区），查看当地的政务服务中心及其窗口。',
   'portal.halls.where': '所在地区',
@@ -405,6 +405,8 @@ export const zhCN = {
   'fieldError.passwordClasses': '需包含大写字母、小写字母、数字、符号中的至少三类',
   'fieldError.noOrganisation': '机构不存在',
   'fieldError.noRegion': '行政区划不存在',
+  ...catalogPortalZhCN,
+  ...catalogAdminZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -451,10 +453,6 @@ export const en: Messages = {
   'routeError.reload': 'Reload',
 
   'portal.title': 'Henan Government Services · Service Hall',
-  'portal.subtitle':
-    'Find the government service hall and windows near you, and work out due dates in official working days.',
-  'portal.guidesComing':
-    'Service guides and online applications arrive with the service item catalogue; for now you can look up service halls, windows and the working-day calendar.',
   'portal.halls.title': 'Find a service hall',
   'portal.halls.intro':
     'Choose your city or county to see its government service centres and their windows.',
@@ -835,6 +833,8 @@ export const en: Messages = {
   'fieldError.passwordClasses': 'must mix three of: lower case, upper case, digits, symbols',
   'fieldError.noOrganisation': 'no such organisation',
   'fieldError.noRegion': 'no such region',
+  ...catalogPortalEn,
+  ...catalogAdminEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -53,6 +53,8 @@ export const adminSectionRoles = {
   // who may read staff accounts (auditAdmin reviews privileges: 权限审查)
   staff: ['departmentAdmin', 'provinceAdmin', 'systemAdmin', 'securityAdmin', 'auditAdmin'],
   oidcClients: ['systemAdmin'],
+  // who maintains implementation lists (the catalogue itself is public to read)
+  catalogLists: ['departmentAdmin', 'provinceAdmin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
