@@ -11,6 +11,7 @@ import { identityModule } from './modules/identity/index.js';
 import { oidcModule } from './modules/identity/oidc/index.js';
 import { certificatesModule } from './modules/certificates/index.js';
 import { catalogModule } from './modules/catalog/index.js';
+import { workflowModule } from './modules/workflow/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -43,6 +44,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(oidcModule);
   await app.register(certificatesModule);
   await app.register(catalogModule);
+  await app.register(workflowModule);
   await registerWebAndFallback(app, options.webDist);
   return app;
 }

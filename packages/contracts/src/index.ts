@@ -3,3 +3,4 @@ export * from './directory.js';
 export * from './calendar.js';
 export * from './identity.js';
 export * from './catalog.js';
+export * from './workflow.js';

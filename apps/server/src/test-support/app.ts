@@ -13,13 +13,16 @@ import { createTestDatabase } from './database.js';
 export interface TestApp {
   app: FastifyInstance;
   kernel: Kernel;
+  /** closes the app and the runtime and opens new ones on the same database and data dir */
+  restart: () => Promise<void>;
   /** closes the app, the runtime and drops the database */
   close: () => Promise<void>;
 }
 
 /**
  * The real app on a fresh database of its own: reference regions loaded, demo directory and
- * accounts seeded unless `demo: false`; the demo catalogue only with `catalogue: true` (slow). Background loops are off; tests drive them explicitly.
+ * accounts seeded unless `demo: false`; the demo catalogue only with `catalogue: true` (slow).
+ * Background loops are off; tests drive them explicitly.
  */
 export async function createTestApp(
   options: { demo?: boolean; catalogue?: boolean; env?: Record<string, string> } = {},
@@ -33,21 +36,35 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
   });
   const log = pino({ level: 'silent' });
-  const runtime = await openRuntime(config, log);
-  await loadReferenceData(runtime.kernel, log);
-  if (options.demo !== false) {
-    await seedDemoData(runtime.kernel, log, { catalogue: options.catalogue ?? false });
-  }
-  const app = await buildApp({ kernel: runtime.kernel, webDist: undefined, logger: false });
-  await app.ready();
-  return {
-    app,
-    kernel: runtime.kernel,
+  const open = async () => {
+    const runtime = await openRuntime(config, log);
+    await loadReferenceData(runtime.kernel, log);
+    if (options.demo !== false) {
+      await seedDemoData(runtime.kernel, log, { catalogue: options.catalogue ?? false });
+    }
+    const app = await buildApp({ kernel: runtime.kernel, webDist: undefined, logger: false });
+    await app.ready();
+    return { runtime, app };
+  };
+  let current = await open();
+  const shut = async () => {
+    await current.app.close();
+    await current.runtime.close();
+  };
+  const t: TestApp = {
+    app: current.app,
+    kernel: current.runtime.kernel,
+    restart: async () => {
+      await shut();
+      current = await open();
+      t.app = current.app;
+      t.kernel = current.runtime.kernel;
+    },
     close: async () => {
-      await app.close();
-      await runtime.close();
+      await shut();
       await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return t;
 }

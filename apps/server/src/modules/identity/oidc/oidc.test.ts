@@ -60,7 +60,7 @@ class Server {
     this.runtime = await openRuntime(config, log);
     if (seed) {
       await loadReferenceData(this.runtime.kernel, log);
-      await seedDemoData(this.runtime.kernel, log);
+      await seedDemoData(this.runtime.kernel, log, { catalogue: false });
     }
     this.app = await buildApp({ kernel: this.runtime.kernel, logger: false });
     await this.app.listen({ port: this.port, host: '127.0.0.1' });
@@ -72,7 +72,15 @@ class Server {
   }
 
   testApp(): TestApp {
-    return { app: this.app, kernel: this.runtime.kernel, close: () => this.stop() };
+    return {
+      app: this.app,
+      kernel: this.runtime.kernel,
+      restart: async () => {
+        await this.stop();
+        await this.start(false);
+      },
+      close: () => this.stop(),
+    };
   }
 }
 

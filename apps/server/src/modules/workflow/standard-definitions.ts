@@ -1,0 +1,116 @@
+// The process definitions every installation starts with. Implementation lists name them by key
+// (processDefinitionKey); an admin may deploy new versions, which new applications then use.
+//
+// Variables the application module provides: implementingOrganisationId (实施机构),
+// acceptingOrganisationId (受理机构, may differ for 跨域通办), consultedOrganisationIds (并联审批).
+// Variables the steps decide: acceptance = accepted | refused (受理 / 不予受理), decision =
+// approve | deny (准予 / 不予).
+
+const head = (key: string, name: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xmlns:zt="https://zhengtong.dev/schema/bpmn"
+  id="${key}-definitions" targetNamespace="https://zhengtong.dev/processes">
+  <bpmn:process id="${key}" name="${name}" isExecutable="true">`;
+const tail = `
+  </bpmn:process>
+</bpmn:definitions>
+`;
+const flow = (id: string, source: string, target: string, condition?: string) =>
+  condition
+    ? `
+    <bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}">
+      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${condition}</bpmn:conditionExpression>
+    </bpmn:sequenceFlow>`
+    : `
+    <bpmn:sequenceFlow id="${id}" sourceRef="${source}" targetRef="${target}" />`;
+
+const accept = (limitDays: number) => `
+    <bpmn:userTask id="accept" name="受理" zt:candidateRole="windowOfficer"
+      zt:candidateOrganisation="acceptingOrganisationId" zt:limitDays="${limitDays}" />
+    <bpmn:exclusiveGateway id="accepted" name="是否受理" default="toRefused" />
+    <bpmn:endEvent id="refused" name="不予受理" />`;
+
+/** 即办件: accepted and decided at the window the same day. */
+export const IMMEDIATE_CASE = `${head('immediate-case', '即办件')}
+    <bpmn:startEvent id="start" name="申报" />${accept(0)}
+    <bpmn:endEvent id="done" name="办结" />${flow('toAccept', 'start', 'accept')}${flow(
+      'toAccepted',
+      'accept',
+      'accepted',
+    )}${flow('toDone', 'accepted', 'done', 'acceptance == "accepted"')}${flow(
+      'toRefused',
+      'accepted',
+      'refused',
+    )}${tail}`;
+
+/** 承诺件: accept → review (审查) → decide (决定) → complete. */
+export const PROMISED_CASE = `${head('promised-case', '承诺件')}
+    <bpmn:startEvent id="start" name="申报" />${accept(1)}
+    <bpmn:userTask id="review" name="审查" zt:candidateRole="approver"
+      zt:candidateOrganisation="implementingOrganisationId" zt:limitDays="3" />
+    <bpmn:userTask id="decide" name="决定" zt:candidateRole="approver"
+      zt:candidateOrganisation="implementingOrganisationId" zt:limitDays="1" />
+    <bpmn:exclusiveGateway id="decided" name="是否准予" default="toDenied" />
+    <bpmn:endEvent id="approved" name="准予办结" />
+    <bpmn:endEvent id="denied" name="不予许可" />${flow('toAccept', 'start', 'accept')}${flow(
+      'toAccepted',
+      'accept',
+      'accepted',
+    )}${flow('toReview', 'accepted', 'review', 'acceptance == "accepted"')}${flow(
+      'toRefused',
+      'accepted',
+      'refused',
+    )}${flow('toDecide', 'review', 'decide')}${flow('toDecided', 'decide', 'decided')}${flow(
+      'toApproved',
+      'decided',
+      'approved',
+      'decision == "approve"',
+    )}${flow('toDenied', 'decided', 'denied')}${tail}`;
+
+/**
+ * 并联审批: after acceptance the implementing department reviews while every consulted
+ * department gives its opinion (会签) in parallel; the decision waits for all of them.
+ */
+export const PARALLEL_APPROVAL = `${head('parallel-approval', '并联审批')}
+    <bpmn:startEvent id="start" name="申报" />${accept(1)}
+    <bpmn:parallelGateway id="fork" name="并联分发" />
+    <bpmn:userTask id="review" name="牵头部门审查" zt:candidateRole="approver"
+      zt:candidateOrganisation="implementingOrganisationId" zt:limitDays="5" />
+    <bpmn:userTask id="opinion" name="部门会签意见" zt:candidateRole="approver"
+      zt:candidateOrganisation="consultedOrganisationId" zt:limitDays="5">
+      <bpmn:multiInstanceLoopCharacteristics isSequential="false"
+        zt:collection="consultedOrganisationIds" zt:elementVariable="consultedOrganisationId" />
+    </bpmn:userTask>
+    <bpmn:parallelGateway id="join" name="意见汇总" />
+    <bpmn:userTask id="decide" name="决定" zt:candidateRole="approver"
+      zt:candidateOrganisation="implementingOrganisationId" zt:limitDays="1" />
+    <bpmn:exclusiveGateway id="decided" name="是否准予" default="toDenied" />
+    <bpmn:endEvent id="approved" name="准予办结" />
+    <bpmn:endEvent id="denied" name="不予许可" />${flow('toAccept', 'start', 'accept')}${flow(
+      'toAccepted',
+      'accept',
+      'accepted',
+    )}${flow('toFork', 'accepted', 'fork', 'acceptance == "accepted"')}${flow(
+      'toRefused',
+      'accepted',
+      'refused',
+    )}${flow('toReview', 'fork', 'review')}${flow('toOpinion', 'fork', 'opinion')}${flow(
+      'reviewDone',
+      'review',
+      'join',
+    )}${flow('opinionDone', 'opinion', 'join')}${flow('toDecide', 'join', 'decide')}${flow(
+      'toDecided',
+      'decide',
+      'decided',
+    )}${flow('toApproved', 'decided', 'approved', 'decision == "approve"')}${flow(
+      'toDenied',
+      'decided',
+      'denied',
+    )}${tail}`;
+
+export const STANDARD_DEFINITIONS: readonly { key: string; xml: string }[] = [
+  { key: 'immediate-case', xml: IMMEDIATE_CASE },
+  { key: 'promised-case', xml: PROMISED_CASE },
+  { key: 'parallel-approval', xml: PARALLEL_APPROVAL },
+];
