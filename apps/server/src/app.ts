@@ -12,6 +12,7 @@ import { oidcModule } from './modules/identity/oidc/index.js';
 import { certificatesModule } from './modules/certificates/index.js';
 import { catalogModule } from './modules/catalog/index.js';
 import { workflowModule } from './modules/workflow/index.js';
+import { applicationsModule } from './modules/applications/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -45,6 +46,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(certificatesModule);
   await app.register(catalogModule);
   await app.register(workflowModule);
+  await app.register(applicationsModule);
   await registerWebAndFallback(app, options.webDist);
   return app;
 }

@@ -4,3 +4,4 @@ export * from './calendar.js';
 export * from './identity.js';
 export * from './catalog.js';
 export * from './workflow.js';
+export * from './applications.js';

@@ -8,6 +8,7 @@ import { WorkflowService } from './service.js';
 export { WorkflowEngine, TIMER_JOB, type WorkflowAction, type ActionContext } from './engine.js';
 export { WorkflowService, mayWorkOn } from './service.js';
 export { STANDARD_DEFINITIONS } from './standard-definitions.js';
+export type { TaskRow, InstanceRow } from './store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -180,6 +180,18 @@ export class WorkflowService {
     };
   }
 
+  // Lookups for modules that run their processes here and check access themselves.
+
+  openTasksOf(db: Executor, instanceId: string): Promise<store.TaskRow[]> {
+    return store
+      .tasksOfInstance(db, instanceId)
+      .then((tasks) => tasks.filter((t) => t.status === 'open'));
+  }
+
+  findInstance(db: Executor, instanceId: string): Promise<store.InstanceRow | undefined> {
+    return store.findInstance(db, instanceId);
+  }
+
   /** 待办: the open tasks of the actor's organisation for the actor's roles, by deadline. */
   async listTasks(actor: Actor, query: WorkflowTaskQuery): Promise<WorkflowTaskPage> {
     requireStaff(actor);

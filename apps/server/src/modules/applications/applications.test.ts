@@ -1,0 +1,334 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import type { Application, ApplicationPage, Problem, Progress } from '@zhengtong/contracts';
+import { toShanghaiDate } from '../../kernel/calendar/working-days.js';
+import { createTestApp, type TestApp } from '../../test-support/app.js';
+import {
+  createPublishedList,
+  createTestItem,
+  organisationId,
+  validElements,
+} from '../../test-support/catalog.js';
+import {
+  createPerson,
+  createStaff,
+  FAST_ARGON2,
+  loginAs,
+  type TestPerson,
+} from '../../test-support/identity.js';
+
+const API = '/api/v1/applications';
+
+describe('applications: apply, supplement, accept, process, complete', () => {
+  let t: TestApp;
+  let promisedList: string;
+  let immediateList: string;
+  let citizen: TestPerson;
+  const cookie: Record<string, string> = {};
+  let keys = 0;
+
+  const call = (
+    who: string | undefined,
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { ...(who ? { cookie: cookie[who]! } : {}), ...headers },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+  const submit = (
+    who: string,
+    listId: string,
+    formData: unknown,
+    key = `key-${++keys}-${Date.now()}`,
+  ) => call(who, 'POST', API, { listId, formData }, { 'idempotency-key': key });
+
+  before(async () => {
+    t = await createTestApp({ env: FAST_ARGON2 });
+    const zzMarket = await organisationId(t, '410100', '郑州市市场监督管理局');
+    const lyMarket = await organisationId(t, '410300', '洛阳市市场监督管理局');
+    const item = await createTestItem(t, { applicantKinds: ['person'] });
+    promisedList = await createPublishedList(
+      t,
+      item,
+      zzMarket,
+      validElements({ allowsPendingMaterials: true }),
+    );
+    const immediateItem = await createTestItem(t, { applicantKinds: ['person'] });
+    immediateList = await createPublishedList(
+      t,
+      immediateItem,
+      zzMarket,
+      validElements({
+        handlingKind: 'immediate',
+        statutoryLimitDays: 0,
+        promisedLimitDays: 0,
+        processDefinitionKey: 'immediate-case',
+      }),
+    );
+    citizen = await createPerson(t);
+    cookie.citizen = await loginAs(t, citizen);
+    cookie.other = await loginAs(t, await createPerson(t));
+    const staff = async (name: string, roles: string[], org: string) => {
+      cookie[name] = await loginAs(t, await createStaff(t, { roles, organisationId: org }));
+    };
+    await staff('window', ['windowOfficer'], zzMarket);
+    await staff('approver', ['approver'], zzMarket);
+    await staff('lyWindow', ['windowOfficer'], lyMarket);
+  });
+  after(() => t.close());
+
+  it('submits once per Idempotency-Key, and says what is wrong otherwise', async () => {
+    const missing = await call('citizen', 'POST', API, {
+      listId: promisedList,
+      formData: { reason: 'x' },
+    });
+    assert.equal(missing.statusCode, 400);
+    assert.equal(missing.json<Problem>().code, 'idempotency-key-required');
+
+    const first = await submit('citizen', promisedList, { reason: '新办' }, 'same-key-0001');
+    assert.equal(first.statusCode, 201, first.body);
+    const created = first.json<Application>();
+    const today = toShanghaiDate(new Date()).replaceAll('-', '');
+    assert.match(created.applicationNo, new RegExp(`^410100${today}\\d{6}$`));
+    assert.equal(created.status, 'submitted');
+    assert.deepEqual(
+      created.currentSteps.map((s) => s.name),
+      ['受理'],
+    );
+    assert.equal(created.applicantName, citizen.name, 'the applicant sees their own name');
+
+    const again = await submit('citizen', promisedList, { reason: '新办' }, 'same-key-0001');
+    assert.equal(again.statusCode, 200);
+    assert.equal(again.json<Application>().id, created.id);
+    const other = await submit('citizen', promisedList, { reason: '另一件' }, 'same-key-0001');
+    assert.equal(other.statusCode, 422);
+    assert.equal(other.json<Problem>().code, 'idempotency-key-reused');
+
+    const badForm = await submit('citizen', promisedList, { reason: 42, extra: true });
+    assert.equal(badForm.statusCode, 422);
+    assert.ok(
+      (badForm.json<Problem>().errors ?? []).some((e) => e.path === '/body/formData/reason'),
+      badForm.body,
+    );
+    const noForm = await submit('citizen', promisedList, {});
+    assert.ok(
+      (noForm.json<Problem>().errors ?? []).some((e) => e.path === '/body/formData/reason'),
+    );
+    const staffTry = await submit('window', promisedList, { reason: 'x' });
+    assert.equal(staffTry.statusCode, 403);
+    const anonymous = await call(
+      undefined,
+      'POST',
+      API,
+      { listId: promisedList, formData: {} },
+      {
+        'idempotency-key': 'anon-key-0001',
+      },
+    );
+    assert.equal(anonymous.statusCode, 401);
+  });
+
+  it('makes one application of concurrent submits with the same key', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        submit('citizen', promisedList, { reason: '并发' }, 'race-key-0001'),
+      ),
+    );
+    const ids = new Set(results.map((r) => r.json<Application>().id));
+    assert.equal(ids.size, 1, results.map((r) => r.statusCode).join());
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 200, 200, 200, 200, 201]);
+  });
+
+  it('runs 补正 → 受理 → 审查 → 决定, flagging a second supplement request', async () => {
+    const id = (await submit('citizen', promisedList, { reason: '申请许可' })).json<Application>()
+      .id;
+
+    const supplement = await call('window', 'POST', `${API}/${id}/supplement`, {
+      items: [
+        { materialKey: 'applicationForm', reason: '申请书缺少签名' },
+        { field: 'reason', reason: '申请事由不具体' },
+      ],
+    });
+    assert.equal(supplement.statusCode, 200, supplement.body);
+    assert.equal(supplement.json<Application>().status, 'supplementRequested');
+    assert.equal(supplement.json<Application>().supplement?.length, 2);
+    const twice = await call('window', 'POST', `${API}/${id}/supplement`, {
+      items: [{ reason: '再补一项' }],
+    });
+    assert.equal(twice.statusCode, 409, 'one notice lists everything');
+    const unknown = await call('window', 'POST', `${API}/${id}/resubmit`, {
+      formData: { reason: 'x' },
+    });
+    assert.equal(unknown.statusCode, 403, 'an officer is no applicant');
+
+    assert.equal(
+      (
+        await call('citizen', 'POST', `${API}/${id}/resubmit`, {
+          formData: { reason: '申请许可（已签名）' },
+        })
+      ).statusCode,
+      200,
+    );
+    const second = await call('window', 'POST', `${API}/${id}/supplement`, {
+      items: [{ materialKey: 'applicationForm', reason: '签名与身份证不一致' }],
+    });
+    assert.equal(second.json<Application>().supplementCount, 2);
+    await call('citizen', 'POST', `${API}/${id}/resubmit`, {
+      formData: { reason: '申请许可（重签）' },
+    });
+
+    const badPending = await call('window', 'POST', `${API}/${id}/accept`, {
+      pendingMaterials: ['nonexistent'],
+    });
+    assert.equal(badPending.statusCode, 422);
+    const accepted = await call('window', 'POST', `${API}/${id}/accept`, {});
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    const view = accepted.json<Application>();
+    assert.equal(view.status, 'accepted');
+    const expectedDue = await t.kernel.calendar.addWorkingDays(toShanghaiDate(new Date()), 10);
+    assert.equal(view.dueDate, expectedDue.date);
+    assert.deepEqual(
+      view.currentSteps.map((s) => s.name),
+      ['审查'],
+    );
+    assert.equal((await call('window', 'POST', `${API}/${id}/accept`, {})).statusCode, 409);
+
+    const review = view.currentSteps[0]!.taskId;
+    const noOpinion = await call('approver', 'POST', `${API}/${id}/steps/${review}`, {});
+    assert.equal(noOpinion.statusCode, 422);
+    const reviewed = await call('approver', 'POST', `${API}/${id}/steps/${review}`, {
+      opinion: '符合法定条件',
+    });
+    assert.equal(reviewed.statusCode, 200, reviewed.body);
+    const decide = reviewed.json<Application>().currentSteps[0]!.taskId;
+    const denyNoReason = await call('approver', 'POST', `${API}/${id}/steps/${decide}`, {
+      decision: 'deny',
+    });
+    assert.equal(denyNoReason.statusCode, 422);
+    const decided = await call('approver', 'POST', `${API}/${id}/steps/${decide}`, {
+      decision: 'approve',
+    });
+    assert.equal(decided.statusCode, 200, decided.body);
+    const done = decided.json<Application>();
+    assert.equal(done.status, 'approved');
+    assert.ok(done.completedAt);
+    assert.deepEqual(done.currentSteps, []);
+    assert.deepEqual(
+      done.timeline.map((e) => e.title),
+      [
+        '申报',
+        '补正告知',
+        '补正后重新提交',
+        '补正告知',
+        '补正后重新提交',
+        '受理',
+        '审查',
+        '决定',
+        '办结（准予）',
+      ],
+    );
+    assert.equal(done.timeline[1]?.by, '郑州市市场监督管理局');
+    assert.equal(done.timeline[3]?.detail.repeated, true);
+
+    const audit = await t.kernel.db.orm.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE target_id = ${id} ORDER BY seq`,
+    );
+    assert.deepEqual(
+      audit.rows.map((r) => r.action),
+      [
+        'applications.submit',
+        'applications.request-supplement',
+        'applications.resubmit',
+        'applications.request-supplement',
+        'applications.resubmit',
+        'applications.accept',
+        'applications.step',
+        'applications.step',
+      ],
+    );
+  });
+
+  it('refuses, withdraws and completes 即办件 on acceptance', async () => {
+    const refusedId = (
+      await submit('citizen', promisedList, { reason: '越权' })
+    ).json<Application>().id;
+    const noReason = await call('window', 'POST', `${API}/${refusedId}/refuse`, {});
+    assert.equal(noReason.statusCode, 400);
+    const refused = await call('window', 'POST', `${API}/${refusedId}/refuse`, {
+      reason: '不属于本机关职权范围',
+    });
+    assert.equal(refused.json<Application>().status, 'refused');
+    assert.equal(refused.json<Application>().decisionReason, '不属于本机关职权范围');
+
+    const withdrawnId = (
+      await submit('citizen', promisedList, { reason: '撤回' })
+    ).json<Application>().id;
+    const withdrawn = await call('citizen', 'POST', `${API}/${withdrawnId}/withdraw`);
+    assert.equal(withdrawn.json<Application>().status, 'withdrawn');
+    assert.equal(
+      (await call('window', 'POST', `${API}/${withdrawnId}/accept`, {})).statusCode,
+      409,
+    );
+    assert.equal((await call('citizen', 'POST', `${API}/${refusedId}/withdraw`)).statusCode, 409);
+
+    const immediate = (
+      await submit('citizen', immediateList, { reason: '即办' })
+    ).json<Application>();
+    const done = await call('window', 'POST', `${API}/${immediate.id}/accept`, {});
+    assert.equal(done.statusCode, 200, done.body);
+    // 即办件: the process ends at acceptance; the application is accepted, and nothing waits
+    assert.deepEqual(done.json<Application>().currentSteps, []);
+  });
+
+  it('hides applications from those they do not concern, and answers the public progress query', async () => {
+    const app = (await submit('citizen', promisedList, { reason: '查询' })).json<Application>();
+    assert.equal((await call('other', 'GET', `${API}/${app.id}`)).statusCode, 404);
+    assert.equal((await call('lyWindow', 'GET', `${API}/${app.id}`)).statusCode, 404);
+    assert.equal((await call('lyWindow', 'POST', `${API}/${app.id}/accept`, {})).statusCode, 404);
+    const officerView = await call('window', 'GET', `${API}/${app.id}`);
+    assert.equal(officerView.statusCode, 200);
+    assert.notEqual(
+      officerView.json<Application>().applicantName,
+      citizen.name,
+      'masked for staff',
+    );
+    assert.equal(officerView.json<Application>().applicantName[0], citizen.name[0]);
+
+    const wrongName = await call(
+      undefined,
+      'GET',
+      `${API}/progress?no=${app.applicationNo}&name=${encodeURIComponent('李四')}`,
+    );
+    assert.equal(wrongName.statusCode, 404);
+    const progress = await call(
+      undefined,
+      'GET',
+      `${API}/progress?no=${app.applicationNo}&name=${encodeURIComponent(citizen.name)}`,
+    );
+    assert.equal(progress.statusCode, 200);
+    const body = progress.json<Progress>();
+    assert.equal(body.status, 'submitted');
+    assert.deepEqual(
+      body.steps.map((s) => s.title),
+      ['申报'],
+    );
+    assert.ok(!JSON.stringify(body).includes('查询'), 'no form data in the public answer');
+
+    const mine = await call('citizen', 'GET', `${API}/mine?pageSize=100`);
+    assert.ok(mine.json<ApplicationPage>().items.some((a) => a.id === app.id));
+    const others = await call('other', 'GET', `${API}/mine`);
+    assert.equal(others.json<ApplicationPage>().total, 0);
+
+    // the form is sealed at rest
+    const stored = await t.kernel.db.orm.execute<{ form_sealed: string }>(
+      sql`SELECT form_sealed FROM application WHERE id = ${app.id}`,
+    );
+    assert.ok(!stored.rows[0]!.form_sealed.includes('查询'));
+  });
+});

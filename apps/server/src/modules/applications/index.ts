@@ -1,0 +1,33 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { applicationsRoutes } from './routes.js';
+import { ApplicationsService } from './service.js';
+
+export { ApplicationsService } from './service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    applications: ApplicationsService;
+  }
+}
+
+/** 办件: apply, accept, process on the workflow, complete, track. */
+export const applicationsModule = fp(
+  async (app: FastifyInstance) => {
+    const service = new ApplicationsService({
+      db: app.kernel.db.orm,
+      fieldCrypto: app.kernel.fieldCrypto,
+      calendar: app.kernel.calendar,
+      catalog: app.catalog,
+      workflow: app.workflow,
+      directory: app.directory,
+      identity: app.identity.service,
+    });
+    app.decorate('applications', service);
+    await app.register(applicationsRoutes, { prefix: '/api/v1/applications', service });
+  },
+  {
+    name: 'applications',
+    dependencies: ['kernel', 'directory', 'identity', 'catalog', 'workflow'],
+  },
+);

@@ -1,0 +1,183 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  AcceptBody,
+  Application,
+  ApplicationPage,
+  ApplicationPageQuery,
+  Problem,
+  Progress,
+  ProgressQuery,
+  RefuseBody,
+  RequestSupplementBody,
+  ResubmitBody,
+  StepBody,
+  SubmitApplicationBody,
+} from '@zhengtong/contracts';
+import type { ApplicationsService } from './service.js';
+
+const problems = {
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+  422: Problem,
+};
+const tags = ['applications'];
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** 办件 under /api/v1/applications. */
+export const applicationsRoutes: FastifyPluginAsyncTypebox<{
+  service: ApplicationsService;
+}> = async (app, { service }) => {
+  const ctx = (req: { id: string }) => ({ requestId: req.id });
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary:
+          'Apply (申报). Send an Idempotency-Key: a retried submit answers 200 with the same application',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
+        body: SubmitApplicationBody,
+        response: { 201: Application, 200: Application, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const { application, replayed } = await service.submit(
+        req.actor,
+        req.body,
+        req.headers['idempotency-key'],
+        ctx(req),
+      );
+      return reply.status(replayed ? 200 : 201).send(application);
+    },
+  );
+
+  app.get(
+    '/mine',
+    {
+      schema: {
+        tags,
+        summary: 'My applications, newest first',
+        querystring: ApplicationPageQuery,
+        response: { 200: ApplicationPage, ...problems },
+      },
+    },
+    (req) => service.mine(req.actor, req.query),
+  );
+
+  app.get(
+    '/progress',
+    {
+      schema: {
+        tags,
+        summary: '办件查询 (public): progress by 办件编号 and the applicant’s name',
+        querystring: ProgressQuery,
+        response: { 200: Progress, ...problems },
+      },
+    },
+    (req) => service.progress(req.query),
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One application with its timeline (applicant or its officers)',
+        params: Id,
+        response: { 200: Application, ...problems },
+      },
+    },
+    (req) => service.get(req.actor, req.params.id),
+  );
+
+  app.post(
+    '/:id/resubmit',
+    {
+      schema: {
+        tags,
+        summary: 'Send the corrected form after a supplement request (补正)',
+        params: Id,
+        body: ResubmitBody,
+        response: { 200: Application, ...problems },
+      },
+    },
+    (req) => service.resubmit(req.actor, req.params.id, req.body, ctx(req)),
+  );
+
+  app.post(
+    '/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw before acceptance (撤回)',
+        params: Id,
+        response: { 200: Application, ...problems },
+      },
+    },
+    (req) => service.withdraw(req.actor, req.params.id, ctx(req)),
+  );
+
+  app.post(
+    '/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: '受理 (starts the clock); pendingMaterials for 容缺受理 where allowed',
+        params: Id,
+        body: AcceptBody,
+        response: { 200: Application, ...problems },
+      },
+    },
+    (req) => service.accept(req.actor, req.params.id, req.body, ctx(req)),
+  );
+
+  app.post(
+    '/:id/refuse',
+    {
+      schema: {
+        tags,
+        summary: '不予受理 with the reason',
+        params: Id,
+        body: RefuseBody,
+        response: { 200: Application, ...problems },
+      },
+    },
+    (req) => service.refuse(req.actor, req.params.id, req.body, ctx(req)),
+  );
+
+  app.post(
+    '/:id/supplement',
+    {
+      schema: {
+        tags,
+        summary: '补正: one notice listing every missing or defective material (一次性告知)',
+        params: Id,
+        body: RequestSupplementBody,
+        response: { 200: Application, ...problems },
+      },
+    },
+    (req) => service.requestSupplement(req.actor, req.params.id, req.body, ctx(req)),
+  );
+
+  app.post(
+    '/:id/steps/:taskId',
+    {
+      schema: {
+        tags,
+        summary: 'Complete your step (审查 / 会签意见 / 决定) on an accepted application',
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          taskId: Type.String({ format: 'uuid' }),
+        }),
+        body: StepBody,
+        response: { 200: Application, ...problems },
+      },
+    },
+    (req) => service.step(req.actor, req.params.id, req.params.taskId, req.body, ctx(req)),
+  );
+};

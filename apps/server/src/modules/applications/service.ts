@@ -1,0 +1,716 @@
+import crypto from 'node:crypto';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type {
+  AcceptBody,
+  Application,
+  ApplicationPage,
+  ApplicationPageQuery,
+  ImplementationListVersion,
+  Me,
+  Progress,
+  ProgressQuery,
+  ProblemFieldError,
+  RefuseBody,
+  RequestSupplementBody,
+  ResubmitBody,
+  StepBody,
+  SubmitApplicationBody,
+} from '@zhengtong/contracts';
+import { anonymousActor, type Actor } from '../../kernel/actor.js';
+import { recordAudit } from '../../kernel/audit/record.js';
+import type { CalendarService } from '../../kernel/calendar/service.js';
+import { toShanghaiDate } from '../../kernel/calendar/working-days.js';
+import type { Drizzle, Executor } from '../../kernel/db/database.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InputError,
+  NotFoundError,
+  UnauthenticatedError,
+  UnprocessableError,
+} from '../../kernel/errors.js';
+import { publishEvent } from '../../kernel/events/outbox.js';
+import type { FieldCrypto } from '../../kernel/field-crypto.js';
+import { newId } from '../../kernel/ids.js';
+import type { CatalogService } from '../catalog/index.js';
+import type { DirectoryService } from '../directory/index.js';
+import { mayWorkOn, type TaskRow, type WorkflowService } from '../workflow/index.js';
+import * as store from './store.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+export interface RequestContext {
+  requestId?: string | undefined;
+}
+
+/** What applications need of the identity module: who the signed-in applicant is. */
+export interface ApplicantLookup {
+  me(actor: Actor): Promise<Me>;
+}
+
+export interface ApplicationsDeps {
+  db: Drizzle;
+  fieldCrypto: FieldCrypto;
+  calendar: CalendarService;
+  catalog: CatalogService;
+  workflow: WorkflowService;
+  directory: DirectoryService;
+  identity: ApplicantLookup;
+}
+
+const notFound = () => new NotFoundError('application-not-found', 'no such application');
+
+/** 张三 → 张*；河南政通示范科技有限公司 → 河南************司. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+const STEP_TITLES: Record<string, string> = {
+  submitted: '申报',
+  resubmitted: '补正后重新提交',
+  supplementRequested: '补正告知',
+  accepted: '受理',
+  refused: '不予受理',
+  withdrawn: '撤回',
+  approved: '办结（准予）',
+  denied: '办结（不予许可）',
+};
+
+/**
+ * 办件: apply (申报) with an Idempotency-Key, accept (受理) / refuse (不予受理) / ask for every
+ * missing material at once (补正, 一次性告知), the officers' steps on the BPMN process of the
+ * implementation list, completion (办结), withdrawal, the applicant's view and the public
+ * progress query. Each change is one transaction with its workflow step, timeline entry, audit
+ * record and outbox event.
+ */
+export class ApplicationsService {
+  private readonly ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(private readonly deps: ApplicationsDeps) {}
+
+  private get db() {
+    return this.deps.db;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The applicant
+
+  async submit(
+    actor: Actor,
+    body: SubmitApplicationBody,
+    idempotencyKey: string | undefined,
+    ctx: RequestContext,
+  ): Promise<{ application: Application; replayed: boolean }> {
+    const me = await this.applicant(actor);
+    if (!idempotencyKey || !/^[\x21-\x7e]{8,100}$/.test(idempotencyKey)) {
+      throw new InputError(
+        'idempotency-key-required',
+        'send an Idempotency-Key header (8–100 visible ASCII characters) with a submit',
+        [{ path: '/headers/idempotency-key', message: 'required: 8–100 visible ASCII characters' }],
+      );
+    }
+    const requestHash = crypto
+      .createHash('sha256')
+      .update(JSON.stringify([body.listId, body.formData]))
+      .digest('hex');
+    const earlier = await store.findSubmission(this.db, actor.id, idempotencyKey);
+    if (earlier)
+      return { application: await this.replay(actor, earlier, requestHash), replayed: true };
+
+    const list = await this.deps.catalog
+      .getList(anonymousActor, body.listId)
+      .catch(() => undefined);
+    const version = list?.published;
+    if (!list || !version) {
+      throw new UnprocessableError(
+        'list-not-published',
+        'no implementation list in force with this id',
+        [{ path: '/body/listId', message: '实施清单不存在或未发布' }],
+      );
+    }
+    if (version.elements.onlineDepth < 3) {
+      throw new UnprocessableError(
+        'not-online',
+        'this service cannot be applied for online (网办深度 below 在线受理); apply at a window',
+      );
+    }
+    const detail = await this.deps.catalog.getItemDetail(anonymousActor, list.itemCode);
+    const applicantKind = me.actingFor ? 'enterprise' : 'person';
+    if (!detail.item.applicantKinds.includes(applicantKind)) {
+      throw new UnprocessableError(
+        'wrong-applicant-kind',
+        applicantKind === 'person'
+          ? 'this service is for enterprises: act for one first'
+          : 'this service is for people: stop acting for the enterprise first',
+      );
+    }
+    this.assertForm(version, body.formData, '/body/formData');
+
+    const id = newId();
+    try {
+      await this.db.transaction(async (tx) => {
+        const claimed = await store.claimSubmission(tx, {
+          accountId: actor.id,
+          idempotencyKey,
+          requestHash,
+          applicationId: id,
+        });
+        if (!claimed) throw new RetryAsReplay();
+        const applicationNo = await store.nextApplicationNo(
+          tx,
+          list.regionCode,
+          toShanghaiDate(new Date()).replaceAll('-', ''),
+        );
+        const now = new Date();
+        await store.insertApplication(tx, {
+          id,
+          applicationNo,
+          listId: list.id,
+          listVersionId: version.id,
+          itemCode: list.itemCode,
+          itemName: list.itemName,
+          organisationId: list.organisationId,
+          acceptingOrganisationId: list.organisationId,
+          regionCode: list.regionCode,
+          channel: 'online',
+          status: 'submitted',
+          applicantAccountId: actor.id,
+          applicantKind,
+          enterpriseId: me.actingFor?.id ?? null,
+          applicantName: me.actingFor?.name ?? me.name,
+          formSealed: this.deps.fieldCrypto.encrypt(JSON.stringify(body.formData)),
+          submittedAt: now,
+        });
+        const instanceId = await this.deps.workflow.engine.start(tx, {
+          definitionKey: version.elements.processDefinitionKey,
+          businessKey: id,
+          variables: {
+            applicationId: id,
+            acceptingOrganisationId: list.organisationId,
+            implementingOrganisationId: list.organisationId,
+            consultedOrganisationIds: [],
+          },
+          actorId: actor.id,
+        });
+        await store.updateApplication(tx, id, { processInstanceId: instanceId });
+        await this.event(tx, id, actor, 'submitted', { applicationNo, channel: 'online' });
+        await recordAudit(tx, {
+          actor,
+          action: 'applications.submit',
+          targetType: 'application',
+          targetId: id,
+          summary: { applicationNo, itemCode: list.itemCode, listVersionId: version.id },
+          requestId: ctx.requestId,
+        });
+        await publishEvent(
+          tx,
+          'application.submitted',
+          { applicationId: id, applicationNo, itemCode: list.itemCode },
+          ctx.requestId,
+        );
+      });
+    } catch (e) {
+      if (e instanceof RetryAsReplay) {
+        const winner = await store.findSubmission(this.db, actor.id, idempotencyKey);
+        if (!winner) throw e;
+        return { application: await this.replay(actor, winner, requestHash), replayed: true };
+      }
+      throw e;
+    }
+    return { application: await this.get(actor, id), replayed: false };
+  }
+
+  private async replay(
+    actor: Actor,
+    earlier: { requestHash: string; applicationId: string },
+    requestHash: string,
+  ): Promise<Application> {
+    if (earlier.requestHash !== requestHash) {
+      throw new UnprocessableError(
+        'idempotency-key-reused',
+        'this Idempotency-Key was used for another submission',
+      );
+    }
+    return this.get(actor, earlier.applicationId);
+  }
+
+  /** 补正后重新提交: the applicant sends the corrected form after a supplement request. */
+  async resubmit(actor: Actor, id: string, body: ResubmitBody, ctx: RequestContext) {
+    await this.applicant(actor);
+    await this.change(actor, id, ctx, async (tx, app) => {
+      if (app.applicantAccountId !== actor.id) throw notFound();
+      if (app.status !== 'supplementRequested') {
+        throw new ConflictError('not-awaiting-supplement', `the application is ${app.status}`);
+      }
+      const version = await this.version(app.listVersionId);
+      this.assertForm(version, body.formData, '/body/formData');
+      await store.updateApplication(tx, id, {
+        status: 'submitted',
+        formSealed: this.deps.fieldCrypto.encrypt(JSON.stringify(body.formData)),
+        supplement: null,
+      });
+      return { event: 'resubmitted', audit: 'applications.resubmit', detail: {} };
+    });
+    return this.get(actor, id);
+  }
+
+  /** 撤回: before acceptance only. */
+  async withdraw(actor: Actor, id: string, ctx: RequestContext) {
+    await this.applicant(actor);
+    await this.change(actor, id, ctx, async (tx, app) => {
+      if (app.applicantAccountId !== actor.id) throw notFound();
+      if (app.status !== 'submitted' && app.status !== 'supplementRequested') {
+        throw new ConflictError(
+          'cannot-withdraw',
+          `an application that is ${app.status} cannot be withdrawn`,
+        );
+      }
+      if (app.processInstanceId) {
+        await this.deps.workflow.engine.terminate(tx, app.processInstanceId, actor.id, 'withdrawn');
+      }
+      await store.updateApplication(tx, id, { status: 'withdrawn', completedAt: new Date() });
+      return { event: 'withdrawn', audit: 'applications.withdraw', detail: {} };
+    });
+    return this.get(actor, id);
+  }
+
+  async mine(actor: Actor, query: ApplicationPageQuery): Promise<ApplicationPage> {
+    await this.applicant(actor);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const { rows, total } = await store.listByApplicant(this.db, actor.id, {
+      ...(query.status ? { status: query.status } : {}),
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    const names = await this.organisationNames(rows.map((r) => r.organisationId));
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        applicationNo: r.applicationNo,
+        itemName: r.itemName,
+        organisationName: names.get(r.organisationId) ?? '',
+        status: r.status,
+        submittedAt: r.submittedAt.toISOString(),
+        dueDate: r.dueDate,
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The window officer: 受理, 不予受理, 补正
+
+  async accept(actor: Actor, id: string, body: AcceptBody, ctx: RequestContext) {
+    await this.onTask(actor, id, 'accept', ctx, async (tx, app, task) => {
+      if (app.status !== 'submitted') {
+        throw new ConflictError(
+          'not-acceptable',
+          `an application that is ${app.status} cannot be accepted`,
+        );
+      }
+      const version = await this.version(app.listVersionId);
+      const pending = body.pendingMaterials ?? [];
+      if (pending.length > 0) {
+        if (!version.elements.allowsPendingMaterials) {
+          throw new UnprocessableError(
+            'no-pending-materials',
+            'this service does not allow 容缺受理',
+            [{ path: '/body/pendingMaterials', message: '该事项不支持容缺受理' }],
+          );
+        }
+        const keys = new Set(version.elements.materials.map((m) => m.key));
+        const unknown = pending.filter((k) => !keys.has(k));
+        if (unknown.length > 0) {
+          throw new UnprocessableError(
+            'unknown-material',
+            `no such material: ${unknown.join(', ')}`,
+            unknown.map((k) => ({ path: '/body/pendingMaterials', message: `无此材料：${k}` })),
+          );
+        }
+      }
+      const today = toShanghaiDate(new Date());
+      const [due, statutory] = await Promise.all([
+        this.deps.calendar.addWorkingDays(today, version.elements.promisedLimitDays),
+        this.deps.calendar.addWorkingDays(today, version.elements.statutoryLimitDays),
+      ]);
+      await this.deps.workflow.engine.completeTask(tx, task.id, actor.id, {
+        acceptance: 'accepted',
+      });
+      await store.updateApplication(tx, id, {
+        status: 'accepted',
+        acceptedAt: new Date(),
+        dueDate: due.date,
+        statutoryDueDate: statutory.date,
+        pendingMaterials: pending,
+      });
+      return {
+        event: 'accepted',
+        audit: 'applications.accept',
+        detail: { dueDate: due.date, ...(pending.length > 0 ? { pendingMaterials: pending } : {}) },
+      };
+    });
+    return this.get(actor, id);
+  }
+
+  async refuse(actor: Actor, id: string, body: RefuseBody, ctx: RequestContext) {
+    await this.onTask(actor, id, 'accept', ctx, async (tx, app, task) => {
+      if (app.status !== 'submitted' && app.status !== 'supplementRequested') {
+        throw new ConflictError(
+          'not-refusable',
+          `an application that is ${app.status} cannot be refused`,
+        );
+      }
+      await this.deps.workflow.engine.completeTask(tx, task.id, actor.id, {
+        acceptance: 'refused',
+        refuseReason: body.reason,
+      });
+      await store.updateApplication(tx, id, {
+        status: 'refused',
+        decisionReason: body.reason,
+        completedAt: new Date(),
+        supplement: null,
+      });
+      return { event: 'refused', audit: 'applications.refuse', detail: { reason: body.reason } };
+    });
+    return this.get(actor, id);
+  }
+
+  /** 补正: one notice with every item; a second request on the same application is flagged. */
+  async requestSupplement(
+    actor: Actor,
+    id: string,
+    body: RequestSupplementBody,
+    ctx: RequestContext,
+  ) {
+    await this.onTask(actor, id, 'accept', ctx, async (tx, app) => {
+      if (app.status !== 'submitted') {
+        throw new ConflictError(
+          'supplement-pending',
+          app.status === 'supplementRequested'
+            ? 'a supplement request is open: list everything in one notice (一次性告知)'
+            : `an application that is ${app.status} takes no supplement request`,
+        );
+      }
+      const version = await this.version(app.listVersionId);
+      const keys = new Set(version.elements.materials.map((m) => m.key));
+      const problems: ProblemFieldError[] = body.items.flatMap((item, i) =>
+        item.materialKey !== undefined && !keys.has(item.materialKey)
+          ? [{ path: `/body/items/${i}/materialKey`, message: `无此材料：${item.materialKey}` }]
+          : [],
+      );
+      if (problems.length > 0)
+        throw new UnprocessableError('unknown-material', 'no such material', problems);
+      const count = app.supplementCount + 1;
+      await store.updateApplication(tx, id, {
+        status: 'supplementRequested',
+        supplement: body.items,
+        supplementCount: count,
+      });
+      return {
+        event: 'supplementRequested',
+        audit: 'applications.request-supplement',
+        detail: { items: body.items, count, ...(count > 1 ? { repeated: true } : {}) },
+      };
+    });
+    return this.get(actor, id);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The approvers: review, consulted opinions, decision
+
+  async step(actor: Actor, id: string, taskId: string, body: StepBody, ctx: RequestContext) {
+    await this.change(actor, id, ctx, async (tx, app) => {
+      const task = await this.taskOf(tx, app, actor, (t) => t.id === taskId);
+      if (task.nodeId === 'accept') {
+        throw new ConflictError(
+          'use-acceptance',
+          'acceptance has its own calls: accept, refuse, supplement',
+        );
+      }
+      if (app.status !== 'accepted') {
+        throw new ConflictError(
+          'not-accepted',
+          `an application that is ${app.status} is not in process`,
+        );
+      }
+      const isDecision = task.nodeId === 'decide';
+      if (isDecision) {
+        if (!body.decision) {
+          throw new UnprocessableError('decision-required', 'say approve or deny', [
+            { path: '/body/decision', message: '请作出决定' },
+          ]);
+        }
+        if (body.decision === 'deny' && !body.reason) {
+          throw new UnprocessableError('reason-required', 'a denial states its reasons', [
+            { path: '/body/reason', message: '不予许可须说明理由' },
+          ]);
+        }
+      } else if (!body.opinion) {
+        throw new UnprocessableError('opinion-required', 'a review step records an opinion', [
+          { path: '/body/opinion', message: '请填写审查意见' },
+        ]);
+      }
+      const outcome: Record<string, unknown> = isDecision
+        ? { decision: body.decision, ...(body.reason ? { decisionReason: body.reason } : {}) }
+        : { [`${task.nodeId}Opinion`]: body.opinion };
+      await this.deps.workflow.engine.completeTask(tx, task.id, actor.id, outcome);
+      const instance = await this.deps.workflow.findInstance(tx, app.processInstanceId ?? '');
+      const completed = instance?.status === 'completed';
+      const approved = instance?.variables.decision !== 'deny';
+      if (completed) {
+        await store.updateApplication(tx, id, {
+          status: approved ? 'approved' : 'denied',
+          completedAt: new Date(),
+          decisionReason: body.reason ?? null,
+        });
+      }
+      return {
+        // 办结 follows the step that brought it
+        ...(completed
+          ? {
+              followUp: () =>
+                this.event(tx, id, actor, approved ? 'approved' : 'denied', {
+                  ...(body.reason ? { reason: body.reason } : {}),
+                  ...(body.legalBasis ? { legalBasis: body.legalBasis } : {}),
+                }),
+            }
+          : {}),
+        event: 'stepCompleted',
+        title: task.name,
+        audit: 'applications.step',
+        detail: {
+          step: task.name,
+          ...(body.opinion ? { opinion: body.opinion } : {}),
+          ...(body.decision ? { decision: body.decision } : {}),
+        },
+      };
+    });
+    return this.get(actor, id);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reads
+
+  /** The applicant sees their own; officers of its organisations and those with a task in it. */
+  async get(actor: Actor, id: string): Promise<Application> {
+    const app = await store.findApplication(this.db, id);
+    if (!app) throw notFound();
+    const tasks = app.processInstanceId
+      ? await this.deps.workflow.openTasksOf(this.db, app.processInstanceId)
+      : [];
+    const isApplicant = app.applicantAccountId === actor.id;
+    const isOfficer =
+      actor.kind === 'staff' &&
+      (actor.organisationId === app.organisationId ||
+        actor.organisationId === app.acceptingOrganisationId ||
+        tasks.some((t) => mayWorkOn(actor, t)));
+    if (!isApplicant && !isOfficer) throw notFound();
+    const events = await store.eventsOf(this.db, id);
+    const names = await this.organisationNames([
+      app.organisationId,
+      ...events.flatMap((e) => (e.actorOrganisationId ? [e.actorOrganisationId] : [])),
+    ]);
+    return {
+      id: app.id,
+      applicationNo: app.applicationNo,
+      itemCode: app.itemCode,
+      itemName: app.itemName,
+      listId: app.listId,
+      listVersionId: app.listVersionId,
+      organisationId: app.organisationId,
+      organisationName: names.get(app.organisationId) ?? '',
+      regionCode: app.regionCode,
+      channel: app.channel,
+      status: app.status,
+      applicantKind: app.applicantKind,
+      applicantName: isApplicant ? app.applicantName : maskName(app.applicantName),
+      formData: JSON.parse(this.deps.fieldCrypto.decrypt(app.formSealed)) as Record<
+        string,
+        unknown
+      >,
+      submittedAt: app.submittedAt.toISOString(),
+      acceptedAt: app.acceptedAt?.toISOString() ?? null,
+      dueDate: app.dueDate,
+      statutoryDueDate: app.statutoryDueDate,
+      completedAt: app.completedAt?.toISOString() ?? null,
+      decisionReason: app.decisionReason,
+      supplement: app.supplement,
+      supplementCount: app.supplementCount,
+      pendingMaterials: app.pendingMaterials,
+      currentSteps: tasks.map((t) => ({ taskId: t.id, name: t.name, dueDate: t.dueDate })),
+      timeline: events.map((e) => ({
+        event: e.event,
+        title: e.title,
+        at: e.at.toISOString(),
+        by: e.actorOrganisationId ? (names.get(e.actorOrganisationId) ?? null) : null,
+        detail: e.detail,
+      })),
+    };
+  }
+
+  /** 办件查询: public, by number and the applicant's exact name; anything else is a 404. */
+  async progress(query: ProgressQuery): Promise<Progress> {
+    const app = await store.findByNumber(this.db, query.no);
+    if (!app || app.applicantName !== query.name.trim()) throw notFound();
+    const [events, names] = await Promise.all([
+      store.eventsOf(this.db, app.id),
+      this.organisationNames([app.organisationId]),
+    ]);
+    return {
+      applicationNo: app.applicationNo,
+      itemName: app.itemName,
+      organisationName: names.get(app.organisationId) ?? '',
+      status: app.status,
+      submittedAt: app.submittedAt.toISOString(),
+      dueDate: app.dueDate,
+      steps: events.map((e) => ({ title: e.title, at: e.at.toISOString() })),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private async applicant(actor: Actor): Promise<Me> {
+    if (actor.kind === 'anonymous')
+      throw new UnauthenticatedError('unauthenticated', 'sign in first');
+    if (actor.kind !== 'person' && actor.kind !== 'enterprise') {
+      throw new ForbiddenError('applicants-only', 'only people and enterprises apply');
+    }
+    return this.deps.identity.me(actor);
+  }
+
+  private async version(versionId: string): Promise<ImplementationListVersion> {
+    const version = await this.deps.catalog.getVersion(versionId);
+    if (!version) throw new Error(`list version ${versionId} vanished`);
+    return version;
+  }
+
+  /** Validates a form against the list version's JSON Schema; 422 naming every field. */
+  private assertForm(version: ImplementationListVersion, data: unknown, path: string): void {
+    let validate = this.validators.get(version.id);
+    if (!validate) {
+      validate = this.ajv.compile(version.elements.form.schema);
+      this.validators.set(version.id, validate);
+    }
+    if (validate(data)) return;
+    throw new UnprocessableError(
+      'invalid-form',
+      'the form does not match what the service asks for',
+      (validate.errors ?? []).map((e) => ({
+        path: `${path}${e.instancePath}${e.keyword === 'required' ? `/${String((e.params as { missingProperty?: string }).missingProperty)}` : ''}`,
+        message: e.message ?? 'invalid',
+      })),
+    );
+  }
+
+  /** An officer's change on the open task of a step: visibility and the task checked first. */
+  private onTask(
+    actor: Actor,
+    id: string,
+    nodeId: string,
+    ctx: RequestContext,
+    change: (tx: Executor, app: store.ApplicationRow, task: TaskRow) => Promise<ChangeResult>,
+  ) {
+    return this.change(actor, id, ctx, async (tx, app) =>
+      change(tx, app, await this.taskOf(tx, app, actor, (t) => t.nodeId === nodeId)),
+    );
+  }
+
+  private async taskOf(
+    tx: Executor,
+    app: store.ApplicationRow,
+    actor: Actor,
+    match: (t: TaskRow) => boolean,
+  ): Promise<TaskRow> {
+    if (actor.kind !== 'staff') throw notFound();
+    const tasks = app.processInstanceId
+      ? await this.deps.workflow.openTasksOf(tx, app.processInstanceId)
+      : [];
+    const mine = tasks.filter((t) => mayWorkOn(actor, t));
+    const task = mine.find(match);
+    if (!task) {
+      // officers of the application's organisations learn that the step is not open; others
+      // learn nothing
+      const involved =
+        actor.organisationId === app.organisationId ||
+        actor.organisationId === app.acceptingOrganisationId ||
+        mine.length > 0;
+      if (!involved) throw notFound();
+      throw new ConflictError('step-not-open', 'this step is not open for you on this application');
+    }
+    return task;
+  }
+
+  /** One change: the application row locked, the change, a timeline entry and an audit record. */
+  private async change(
+    actor: Actor,
+    id: string,
+    ctx: RequestContext,
+    apply: (tx: Executor, app: store.ApplicationRow) => Promise<ChangeResult>,
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const app = await store.lockApplication(tx, id);
+      if (!app) throw notFound();
+      const result = await apply(tx, app);
+      await this.event(tx, id, actor, result.event, result.detail, result.title);
+      await result.followUp?.();
+      await recordAudit(tx, {
+        actor,
+        action: result.audit,
+        targetType: 'application',
+        targetId: id,
+        summary: { applicationNo: app.applicationNo, ...result.detail },
+        requestId: ctx.requestId,
+      });
+      await publishEvent(
+        tx,
+        `application.${result.event}`,
+        { applicationId: id, applicationNo: app.applicationNo, ...result.detail },
+        ctx.requestId,
+      );
+    });
+  }
+
+  private event(
+    tx: Executor,
+    applicationId: string,
+    actor: Actor,
+    event: string,
+    detail: Record<string, unknown>,
+    title?: string,
+  ) {
+    return store.insertEvent(tx, {
+      id: newId(),
+      applicationId,
+      event,
+      title: title ?? STEP_TITLES[event] ?? event,
+      actorId: actor.id,
+      actorOrganisationId: actor.kind === 'staff' ? (actor.organisationId ?? null) : null,
+      detail,
+    });
+  }
+
+  private async organisationNames(ids: string[]): Promise<Map<string, string>> {
+    const organisations = await this.deps.directory.findOrganisationsByIds(ids);
+    return new Map(organisations.map((o) => [o.id, o.name]));
+  }
+}
+
+interface ChangeResult {
+  /** what follows the change's own timeline entry */
+  followUp?: () => Promise<void>;
+  event: string;
+  title?: string;
+  audit: string;
+  detail: Record<string, unknown>;
+}
+
+/** A concurrent submit with the same key won the claim: answer with its application. */
+class RetryAsReplay extends Error {}

@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { SupplementItem } from '@zhengtong/contracts';
+
+const tstz = () => timestamp({ withTimezone: true, mode: 'date' });
+
+/**
+ * 办件. It binds to the implementation-list version it was filed under (never changes). The
+ * form data is sealed with the field key (it may hold phone numbers and ID numbers).
+ */
+export const application = pgTable(
+  'application',
+  {
+    id: uuid().primaryKey(),
+    /** 办件编号: region (6) + date (8) + sequence (6) */
+    applicationNo: text().notNull(),
+    listId: uuid().notNull(),
+    listVersionId: uuid().notNull(),
+    itemCode: text().notNull(),
+    /** the item's name when filed (a later rename does not rewrite filed applications) */
+    itemName: text().notNull(),
+    /** 实施机构 */
+    organisationId: uuid().notNull(),
+    /** 受理机构: where it was accepted (跨域通办 may differ from the implementing one) */
+    acceptingOrganisationId: uuid().notNull(),
+    regionCode: text().notNull(),
+    channel: text({ enum: ['online', 'window'] }).notNull(),
+    status: text({
+      enum: [
+        'submitted',
+        'supplementRequested',
+        'accepted',
+        'refused',
+        'approved',
+        'denied',
+        'withdrawn',
+      ],
+    }).notNull(),
+    /** the person's account that filed it (a person acting for an enterprise files for it) */
+    applicantAccountId: text().notNull(),
+    applicantKind: text({ enum: ['person', 'enterprise'] }).notNull(),
+    enterpriseId: uuid(),
+    applicantName: text().notNull(),
+    /** staff who filed it at a window (窗口收件), if so */
+    filedBy: text(),
+    formSealed: text().notNull(),
+    processInstanceId: uuid(),
+    submittedAt: tstz().notNull(),
+    acceptedAt: tstz(),
+    dueDate: date(),
+    statutoryDueDate: date(),
+    completedAt: tstz(),
+    decisionReason: text(),
+    supplement: jsonb().$type<SupplementItem[]>(),
+    supplementCount: integer().notNull().default(0),
+    pendingMaterials: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    createdAt: tstz().notNull().defaultNow(),
+    updatedAt: tstz().notNull().defaultNow(),
+  },
+  (t) => [
+    unique('application_no_key').on(t.applicationNo),
+    index('application_applicant_idx').on(t.applicantAccountId, t.submittedAt),
+    index('application_organisation_idx').on(t.organisationId, t.status),
+    index('application_accepting_idx').on(t.acceptingOrganisationId, t.status),
+    check('application_no_check', sql`${t.applicationNo} ~ '^[0-9]{20}$'`),
+  ],
+);
+
+/** What happened to an application, in order: the applicant's timeline. */
+export const applicationEvent = pgTable(
+  'application_event',
+  {
+    id: uuid().primaryKey(),
+    applicationId: uuid().notNull(),
+    event: text().notNull(),
+    title: text().notNull(),
+    actorId: text(),
+    /** staff act as their organisation in the applicant's view */
+    actorOrganisationId: uuid(),
+    detail: jsonb().$type<Record<string, unknown>>().notNull(),
+    at: tstz().notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'application_event_application_fk',
+      columns: [t.applicationId],
+      foreignColumns: [application.id],
+    }),
+    index('application_event_application_idx').on(t.applicationId, t.at),
+  ],
+);
+
+/** A submit's Idempotency-Key: a retried submit answers with the application it created. */
+export const applicationSubmission = pgTable(
+  'application_submission',
+  {
+    accountId: text().notNull(),
+    idempotencyKey: text().notNull(),
+    /** hash of the request body: the same key with another body is a 422 */
+    requestHash: text().notNull(),
+    applicationId: uuid().notNull(),
+    createdAt: tstz().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'application_submission_pk', columns: [t.accountId, t.idempotencyKey] }),
+  ],
+);
+
+/** The last 办件编号 sequence used per region and day. */
+export const applicationNoCounter = pgTable('application_no_counter', {
+  prefix: text().primaryKey(),
+  last: integer().notNull(),
+});

@@ -1,0 +1,170 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { RegionCode } from './directory.js';
+
+// 办件: an application for a service, from 申报 through 受理 and 办理 to 办结.
+
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'supplementRequested',
+  'accepted',
+  'refused',
+  'approved',
+  'denied',
+  'withdrawn',
+] as const;
+export const ApplicationStatus = Type.Union(
+  APPLICATION_STATUSES.map((s) => Type.Literal(s)),
+  {
+    description:
+      '已申报 / 待补正 / 已受理（办理中） / 不予受理 / 准予（办结） / 不予许可（办结） / 已撤回',
+  },
+);
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** 办件编号: region (6) + date (8) + sequence (6). */
+export const ApplicationNo = Type.String({ pattern: '^[0-9]{20}$', description: '办件编号' });
+
+export const SubmitApplicationBody = Type.Object({
+  /** the implementation list applied under; its version in force is bound to the application */
+  listId: Type.String({ format: 'uuid' }),
+  /** the form as the list's JSON Schema asks for it */
+  formData: Type.Record(Type.String(), Type.Unknown()),
+});
+export type SubmitApplicationBody = Static<typeof SubmitApplicationBody>;
+
+export const SupplementItem = Type.Object({
+  /** the material (key in the list) or form field concerned, when there is one */
+  materialKey: Type.Optional(Type.String({ maxLength: 40 })),
+  field: Type.Optional(Type.String({ maxLength: 100 })),
+  reason: Type.String({ minLength: 2, maxLength: 500 }),
+});
+export type SupplementItem = Static<typeof SupplementItem>;
+
+/** 补正: one notice listing every missing or defective material (一次性告知). */
+export const RequestSupplementBody = Type.Object({
+  items: Type.Array(SupplementItem, { minItems: 1, maxItems: 50 }),
+});
+export type RequestSupplementBody = Static<typeof RequestSupplementBody>;
+
+export const AcceptBody = Type.Object({
+  /** 容缺受理: materials the applicant promises to bring later (only where the list allows) */
+  pendingMaterials: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
+});
+export type AcceptBody = Static<typeof AcceptBody>;
+
+export const RefuseBody = Type.Object({
+  reason: Type.String({ minLength: 2, maxLength: 1000, description: '不予受理理由' }),
+});
+export type RefuseBody = Static<typeof RefuseBody>;
+
+export const ResubmitBody = Type.Object({
+  formData: Type.Record(Type.String(), Type.Unknown()),
+});
+export type ResubmitBody = Static<typeof ResubmitBody>;
+
+/** An officer's step on an accepted application: review opinion, consulted opinion, decision. */
+export const StepBody = Type.Object({
+  opinion: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: '审查意见' })),
+  /** at the decision step: 准予 or 不予 */
+  decision: Type.Optional(Type.Union([Type.Literal('approve'), Type.Literal('deny')])),
+  /** why not, required when denying */
+  reason: Type.Optional(Type.String({ minLength: 2, maxLength: 2000 })),
+  legalBasis: Type.Optional(Type.String({ minLength: 2, maxLength: 1000 })),
+});
+export type StepBody = Static<typeof StepBody>;
+
+export const TimelineEntry = Type.Object({
+  event: Type.String(),
+  /** the step's name as the applicant reads it (受理, 审查 …) */
+  title: Type.String(),
+  at: Type.String({ format: 'date-time' }),
+  /** staff are named by organisation, never by person, in the applicant's view */
+  by: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Record(Type.String(), Type.Unknown()),
+});
+export type TimelineEntry = Static<typeof TimelineEntry>;
+
+export const Application = Type.Object({
+  id: Type.String(),
+  applicationNo: ApplicationNo,
+  itemCode: Type.String(),
+  itemName: Type.String(),
+  listId: Type.String(),
+  listVersionId: Type.String(),
+  organisationId: Type.String(),
+  organisationName: Type.String(),
+  regionCode: RegionCode,
+  channel: Type.Union([Type.Literal('online'), Type.Literal('window')]),
+  status: ApplicationStatus,
+  applicantKind: Type.Union([Type.Literal('person'), Type.Literal('enterprise')]),
+  /** masked for everyone but the applicant */
+  applicantName: Type.String(),
+  formData: Type.Record(Type.String(), Type.Unknown()),
+  submittedAt: Type.String({ format: 'date-time' }),
+  acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** 承诺办结日期 (working days from acceptance) */
+  dueDate: Type.Union([Type.String(), Type.Null()]),
+  statutoryDueDate: Type.Union([Type.String(), Type.Null()]),
+  completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  decisionReason: Type.Union([Type.String(), Type.Null()]),
+  /** the open supplement request (补正通知), if any */
+  supplement: Type.Union([Type.Array(SupplementItem), Type.Null()]),
+  supplementCount: Type.Integer({ minimum: 0 }),
+  pendingMaterials: Type.Array(Type.String()),
+  /** the steps waiting now (受理, 审查 …) */
+  currentSteps: Type.Array(
+    Type.Object({
+      taskId: Type.String(),
+      name: Type.String(),
+      dueDate: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  timeline: Type.Array(TimelineEntry),
+});
+export type Application = Static<typeof Application>;
+
+export const ApplicationSummary = Type.Object({
+  id: Type.String(),
+  applicationNo: ApplicationNo,
+  itemName: Type.String(),
+  organisationName: Type.String(),
+  status: ApplicationStatus,
+  submittedAt: Type.String({ format: 'date-time' }),
+  dueDate: Type.Union([Type.String(), Type.Null()]),
+});
+export type ApplicationSummary = Static<typeof ApplicationSummary>;
+
+export const ApplicationPage = Type.Object({
+  items: Type.Array(ApplicationSummary),
+  total: Type.Integer({ minimum: 0 }),
+  page: Type.Integer({ minimum: 1 }),
+  pageSize: Type.Integer({ minimum: 1 }),
+});
+export type ApplicationPage = Static<typeof ApplicationPage>;
+
+export const ApplicationPageQuery = Type.Object({
+  status: Type.Optional(ApplicationStatus),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+});
+export type ApplicationPageQuery = Static<typeof ApplicationPageQuery>;
+
+/** 办件查询: by number and the applicant's name; no personal data in the answer. */
+export const ProgressQuery = Type.Object({
+  no: ApplicationNo,
+  name: Type.String({ minLength: 1, maxLength: 50 }),
+});
+export type ProgressQuery = Static<typeof ProgressQuery>;
+
+export const Progress = Type.Object({
+  applicationNo: ApplicationNo,
+  itemName: Type.String(),
+  organisationName: Type.String(),
+  status: ApplicationStatus,
+  submittedAt: Type.String({ format: 'date-time' }),
+  dueDate: Type.Union([Type.String(), Type.Null()]),
+  steps: Type.Array(
+    Type.Object({ title: Type.String(), at: Type.String({ format: 'date-time' }) }),
+  ),
+});
+export type Progress = Static<typeof Progress>;
