@@ -47,6 +47,10 @@ export const RequestSupplementBody = Type.Object({
 export type RequestSupplementBody = Static<typeof RequestSupplementBody>;
 
 export const AcceptBody = Type.Object({
+  /** 并联审批: the departments asked for their opinion (会签) beside the implementing one */
+  consultedOrganisationIds: Type.Optional(
+    Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20, uniqueItems: true }),
+  ),
   /** 容缺受理: materials the applicant promises to bring later (only where the list allows) */
   pendingMaterials: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 50 })),
 });
@@ -168,3 +172,23 @@ export const Progress = Type.Object({
   ),
 });
 export type Progress = Static<typeof Progress>;
+
+/** 申请材料文件: one file uploaded for a material of the application. */
+export const ApplicationFile = Type.Object({
+  id: Type.String(),
+  /** the material's key in the bound implementation-list version */
+  materialKey: Type.String(),
+  /** the client's name, cleaned (basename only, no control or bidi characters, ≤ 200) */
+  fileName: Type.String({ maxLength: 200 }),
+  /** detected from the content, never taken from the client */
+  mediaType: Type.String(),
+  size: Type.Integer({ minimum: 1, description: 'bytes' }),
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  uploadedAt: Type.String({ format: 'date-time' }),
+});
+export type ApplicationFile = Static<typeof ApplicationFile>;
+
+export const ApplicationFileList = Type.Object({
+  items: Type.Array(ApplicationFile),
+});
+export type ApplicationFileList = Static<typeof ApplicationFileList>;

@@ -24,6 +24,9 @@ describe('applications: apply, supplement, accept, process, complete', () => {
   let t: TestApp;
   let promisedList: string;
   let immediateList: string;
+  let parallelList: string;
+  let zzMarketId: string;
+  let zzLandId: string;
   let citizen: TestPerson;
   const cookie: Record<string, string> = {};
   let keys = 0;
@@ -52,6 +55,14 @@ describe('applications: apply, supplement, accept, process, complete', () => {
     t = await createTestApp({ env: FAST_ARGON2 });
     const zzMarket = await organisationId(t, '410100', '郑州市市场监督管理局');
     const lyMarket = await organisationId(t, '410300', '洛阳市市场监督管理局');
+    zzMarketId = zzMarket;
+    zzLandId = await organisationId(t, '410100', '郑州市自然资源和规划局');
+    parallelList = await createPublishedList(
+      t,
+      await createTestItem(t, { applicantKinds: ['person'] }),
+      zzMarket,
+      validElements({ processDefinitionKey: 'parallel-approval' }),
+    );
     const item = await createTestItem(t, { applicantKinds: ['person'] });
     promisedList = await createPublishedList(
       t,
@@ -80,6 +91,7 @@ describe('applications: apply, supplement, accept, process, complete', () => {
     await staff('window', ['windowOfficer'], zzMarket);
     await staff('approver', ['approver'], zzMarket);
     await staff('lyWindow', ['windowOfficer'], lyMarket);
+    await staff('landApprover', ['approver'], zzLandId);
   });
   after(() => t.close());
 
@@ -252,6 +264,66 @@ describe('applications: apply, supplement, accept, process, complete', () => {
         'applications.step',
       ],
     );
+  });
+
+  it('runs 并联审批: the consulted department gives its opinion beside the review', async () => {
+    const id = (await submit('citizen', parallelList, { reason: '并联' })).json<Application>().id;
+    const notDepartment = await call('window', 'POST', `${API}/${id}/accept`, {
+      consultedOrganisationIds: [zzMarketId],
+    });
+    assert.equal(notDepartment.statusCode, 422, 'the implementing department is not consulted');
+    const accepted = await call('window', 'POST', `${API}/${id}/accept`, {
+      consultedOrganisationIds: [zzLandId],
+    });
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    assert.deepEqual(
+      accepted
+        .json<Application>()
+        .currentSteps.map((s) => s.name)
+        .sort(),
+      ['牵头部门审查', '部门会签意见'].sort(),
+    );
+    // each department sees its own step only
+    const view = (who: string) => call(who, 'GET', `${API}/${id}`);
+    const landStep = (await view('landApprover'))
+      .json<Application>()
+      .currentSteps.find((s) => s.name === '部门会签意见')!;
+    const reviewStep = (await view('approver'))
+      .json<Application>()
+      .currentSteps.find((s) => s.name === '牵头部门审查')!;
+    const wrongDepartment = await call(
+      'approver',
+      'POST',
+      `${API}/${id}/steps/${landStep.taskId}`,
+      {
+        opinion: '越俎代庖',
+      },
+    );
+    assert.equal(wrongDepartment.statusCode, 409);
+    const landOpinion = await call(
+      'landApprover',
+      'POST',
+      `${API}/${id}/steps/${landStep.taskId}`,
+      {
+        opinion: '同意',
+      },
+    );
+    assert.equal(landOpinion.statusCode, 200, landOpinion.body);
+    const afterReview = await call('approver', 'POST', `${API}/${id}/steps/${reviewStep.taskId}`, {
+      opinion: '符合条件',
+    });
+    const decide = afterReview.json<Application>().currentSteps;
+    assert.deepEqual(
+      decide.map((s) => s.name),
+      ['决定'],
+    );
+    const denied = await call('approver', 'POST', `${API}/${id}/steps/${decide[0]!.taskId}`, {
+      decision: 'deny',
+      reason: '会签部门意见不一致',
+      legalBasis: '《中华人民共和国行政许可法》第三十八条',
+    });
+    assert.equal(denied.json<Application>().status, 'denied');
+    assert.equal(denied.json<Application>().decisionReason, '会签部门意见不一致');
   });
 
   it('refuses, withdraws and completes 即办件 on acceptance', async () => {

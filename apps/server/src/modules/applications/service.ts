@@ -336,6 +336,24 @@ export class ApplicationsService {
           );
         }
       }
+      const consulted = body.consultedOrganisationIds ?? [];
+      if (consulted.length > 0) {
+        const found = await this.deps.directory.findOrganisationsByIds(consulted);
+        const departments = new Set(found.filter((o) => o.kind === 'department').map((o) => o.id));
+        const problems = consulted.flatMap((c, i) =>
+          departments.has(c) && c !== app.organisationId
+            ? []
+            : [
+                {
+                  path: `/body/consultedOrganisationIds/${i}`,
+                  message: '会签部门应为实施机构以外的部门',
+                },
+              ],
+        );
+        if (problems.length > 0) {
+          throw new UnprocessableError('invalid-consulted', 'not departments to consult', problems);
+        }
+      }
       const today = toShanghaiDate(new Date());
       const [due, statutory] = await Promise.all([
         this.deps.calendar.addWorkingDays(today, version.elements.promisedLimitDays),
@@ -343,6 +361,7 @@ export class ApplicationsService {
       ]);
       await this.deps.workflow.engine.completeTask(tx, task.id, actor.id, {
         acceptance: 'accepted',
+        consultedOrganisationIds: consulted,
       });
       await store.updateApplication(tx, id, {
         status: 'accepted',
@@ -503,15 +522,17 @@ export class ApplicationsService {
   async get(actor: Actor, id: string): Promise<Application> {
     const app = await store.findApplication(this.db, id);
     if (!app) throw notFound();
-    const tasks = app.processInstanceId
-      ? await this.deps.workflow.openTasksOf(this.db, app.processInstanceId)
+    const allTasks = app.processInstanceId
+      ? await this.deps.workflow.tasksOf(this.db, app.processInstanceId)
       : [];
+    const tasks = allTasks.filter((t) => t.status === 'open');
     const isApplicant = app.applicantAccountId === actor.id;
+    // officers of its organisations, and of any department that had a step in it (会签)
     const isOfficer =
       actor.kind === 'staff' &&
       (actor.organisationId === app.organisationId ||
         actor.organisationId === app.acceptingOrganisationId ||
-        tasks.some((t) => mayWorkOn(actor, t)));
+        allTasks.some((t) => mayWorkOn(actor, t)));
     if (!isApplicant && !isOfficer) throw notFound();
     const events = await store.eventsOf(this.db, id);
     const names = await this.organisationNames([

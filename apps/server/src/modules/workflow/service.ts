@@ -188,6 +188,10 @@ export class WorkflowService {
       .then((tasks) => tasks.filter((t) => t.status === 'open'));
   }
 
+  tasksOf(db: Executor, instanceId: string): Promise<store.TaskRow[]> {
+    return store.tasksOfInstance(db, instanceId);
+  }
+
   findInstance(db: Executor, instanceId: string): Promise<store.InstanceRow | undefined> {
     return store.findInstance(db, instanceId);
   }
