@@ -22,6 +22,7 @@ import {
 } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { compileBpmn } from './bpmn.js';
+import { withDiagram } from './diagram.js';
 import type { WorkflowEngine } from './engine.js';
 import { STANDARD_DEFINITIONS } from './standard-definitions.js';
 import * as store from './store.js';
@@ -97,7 +98,9 @@ export class WorkflowService {
         'only the province admin deploys process definitions',
       );
     }
-    return this.db.transaction((tx) => this.deployIn(tx, actor, xml, ctx));
+    // definitions drawn without a diagram get one laid out, so the web can show them
+    const drawn = await withDiagram(xml);
+    return this.db.transaction((tx) => this.deployIn(tx, actor, drawn, ctx));
   }
 
   private async deployIn(
