@@ -273,6 +273,13 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
       await admin.getByRole('heading', { level: 1, name: '六个最' }).waitFor();
       await admin.getByText('最多跑一次').first().waitFor();
       await screenshot(admin, '12-catalogue-six-mosts');
+
+      // the 承诺件 process drawn from its BPMN definition
+      await admin.getByRole('link', { name: '流程定义' }).click();
+      await admin.getByRole('link', { name: '承诺件' }).click();
+      await admin.locator('.djs-container svg .djs-element[data-element-id="review"]').waitFor();
+      await admin.getByRole('cell', { name: '审查' }).first().waitFor();
+      await screenshot(admin, '13-workflow-promised-case');
       await adminContext.close();
     },
   );

@@ -35,6 +35,12 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@babel[\\/]runtime)[\\/]/,
               priority: 20,
             },
+            // the BPMN viewer loads only with the process-definition pages
+            {
+              name: 'bpmn',
+              test: /[\\/]node_modules[\\/](bpmn-js|diagram-js|bpmn-moddle|moddle|moddle-xml|saxen|min-dom|min-dash|tiny-svg|didi|path-intersection|ids|object-refs|inherits-browser|hammerjs|@bpmn-io)[\\/]/,
+              priority: 15,
+            },
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
           ],
         },

@@ -108,6 +108,20 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'workflow',
+            lazy: async () => ({
+              Component: (await import('./admin/workflow/ProcessDefinitionsPage'))
+                .ProcessDefinitionsPage,
+            }),
+          },
+          {
+            path: 'workflow/:key',
+            lazy: async () => ({
+              Component: (await import('./admin/workflow/ProcessDefinitionPage'))
+                .ProcessDefinitionPage,
+            }),
+          },
+          {
             path: 'oidc-clients',
             lazy: async () => ({
               Component: (await import('./admin/OidcClientsPage')).OidcClientsPage,

@@ -4,6 +4,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  DeploymentUnitOutlined,
   FileTextOutlined,
   KeyOutlined,
   PartitionOutlined,
@@ -25,6 +26,7 @@ const sections = [
   'catalog/lists',
   'catalog/six-mosts',
   'catalog/bundles',
+  'workflow',
 ] as const;
 
 /**
@@ -73,6 +75,15 @@ export function AdminLayout() {
       icon: <PartitionOutlined aria-hidden />,
       label: t('catalogAdmin.nav.bundles'),
     },
+    ...(hasAnyRole(me, adminSectionRoles.workflow)
+      ? [
+          {
+            key: 'workflow' as const,
+            icon: <DeploymentUnitOutlined aria-hidden />,
+            label: t('workflowAdmin.nav'),
+          },
+        ]
+      : []),
     // Hidden from those the server would refuse anyway; the server still checks every call.
     ...(hasAnyRole(me, adminSectionRoles.staff)
       ? [{ key: 'staff' as const, icon: <TeamOutlined aria-hidden />, label: t('admin.nav.staff') }]

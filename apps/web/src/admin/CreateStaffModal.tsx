@@ -1,12 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import type { Role } from '@zhengtong/contracts';
-import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input } from 'antd';
 import { createStaff, type CreateStaffBody } from '../shared/api/identity';
-import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
+import { FormModal } from '../shared/components/FormModal';
 import { RegionTreeSelect } from '../shared/directory/RegionTreeSelect';
 import { useT } from '../shared/i18n/LocaleProvider';
-import { showFieldErrors } from '../shared/identity/formErrors';
 import { OrganisationSelect } from './OrganisationSelect';
 import { RoleSelect } from './RoleSelect';
 
@@ -28,93 +25,72 @@ export function CreateStaffModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateStaffBody>();
-  const [otherError, setOtherError] = useState<unknown>();
-  const mutation = useMutation({
-    mutationFn: createStaff,
-    onMutate: () => setOtherError(undefined),
-    onSuccess: (_created, body) => {
-      void message.success(t('staff.created', { name: body.name }));
-      form.resetFields();
-      onCreated();
-      onClose();
-    },
-    onError: (error) => {
-      if (!showFieldErrors(form, error, fields, t)) setOtherError(error);
-    },
-  });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('staff.create')}
       okText={t('staff.createSubmit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: mutation.isPending }}
-      onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
-      forceRender
+      form={form}
+      name="createStaff"
+      fields={fields}
+      initialValues={{ roles: [] }}
+      submit={(values) =>
+        createStaff({ ...values, username: values.username.trim(), name: values.name.trim() })
+      }
+      onSubmitted={(_created, values) => {
+        void message.success(t('staff.created', { name: values.name.trim() }));
+        form.resetFields();
+        onCreated();
+        onClose();
+      }}
     >
-      {otherError !== undefined && (
-        <div className="zt-note">
-          <ApiErrorAlert error={otherError} />
-        </div>
-      )}
-      <Form<CreateStaffBody>
-        name="createStaff"
-        form={form}
-        layout="vertical"
-        initialValues={{ roles: [] }}
-        onFinish={(values) =>
-          mutation.mutate({ ...values, username: values.username.trim(), name: values.name.trim() })
-        }
+      <Form.Item
+        name="username"
+        label={t('staff.username')}
+        rules={[{ required: true, whitespace: true, message: t('staff.usernameRequired') }]}
       >
-        <Form.Item
-          name="username"
-          label={t('staff.username')}
-          rules={[{ required: true, whitespace: true, message: t('staff.usernameRequired') }]}
-        >
-          <Input autoComplete="off" maxLength={64} />
+        <Input autoComplete="off" maxLength={64} />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('staff.name')}
+        rules={[{ required: true, whitespace: true, message: t('register.nameRequired') }]}
+      >
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item
+        name="organisationId"
+        label={t('staff.organisation')}
+        rules={[{ required: true, message: t('staff.organisationRequired') }]}
+      >
+        <OrganisationSelect />
+      </Form.Item>
+      <Form.Item
+        name="jurisdiction"
+        label={t('me.jurisdiction')}
+        extra={t('staff.jurisdictionHint')}
+      >
+        <JurisdictionField />
+      </Form.Item>
+      <Form.Item
+        name="initialPassword"
+        label={t('staff.initialPassword')}
+        extra={t('staff.initialPasswordHint')}
+        rules={[
+          { required: true, message: t('password.required') },
+          { min: 12, message: t('password.tooShort', { min: 12 }) },
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      {grantable.length > 0 && (
+        <Form.Item name="roles" label={t('me.roles')}>
+          <RoleSelect offer={grantable} />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('staff.name')}
-          rules={[{ required: true, whitespace: true, message: t('register.nameRequired') }]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item
-          name="organisationId"
-          label={t('staff.organisation')}
-          rules={[{ required: true, message: t('staff.organisationRequired') }]}
-        >
-          <OrganisationSelect />
-        </Form.Item>
-        <Form.Item
-          name="jurisdiction"
-          label={t('me.jurisdiction')}
-          extra={t('staff.jurisdictionHint')}
-        >
-          <JurisdictionField />
-        </Form.Item>
-        <Form.Item
-          name="initialPassword"
-          label={t('staff.initialPassword')}
-          extra={t('staff.initialPasswordHint')}
-          rules={[
-            { required: true, message: t('password.required') },
-            { min: 12, message: t('password.tooShort', { min: 12 }) },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        {grantable.length > 0 && (
-          <Form.Item name="roles" label={t('me.roles')}>
-            <RoleSelect offer={grantable} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }
 

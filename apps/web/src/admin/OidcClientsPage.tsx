@@ -8,10 +8,8 @@ import {
   Descriptions,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Space,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -25,11 +23,10 @@ import {
   type OidcClient,
   type OidcClientCreated,
 } from '../shared/api/identity';
-import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
-import { LoadingBlock } from '../shared/components/LoadingBlock';
+import { FormModal } from '../shared/components/FormModal';
 import { PageHeading } from '../shared/components/PageHeading';
+import { QueryTable } from '../shared/components/QueryTable';
 import { useT } from '../shared/i18n/LocaleProvider';
-import { showFieldErrors } from '../shared/identity/formErrors';
 
 function isDisabled(client: OidcClient): boolean {
   return client.disabledAt !== null;
@@ -128,21 +125,13 @@ export function OidcClientsPage() {
       />
       {created && <ClientSecret client={created} onDone={() => setCreated(undefined)} />}
       <Card className="zt-card">
-        {query.isError && (
-          <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        )}
-        {query.isPending && !query.isError && <LoadingBlock />}
-        {query.data && (
-          <Table<OidcClient>
-            rowKey="clientId"
-            columns={columns}
-            dataSource={query.data.items}
-            pagination={false}
-            locale={{ emptyText: t('oidcClients.none') }}
-            caption={<span className="zt-visually-hidden">{t('admin.oidcClients.title')}</span>}
-            scroll={{ x: 'max-content' }}
-          />
-        )}
+        <QueryTable<OidcClient>
+          query={query}
+          rowKey="clientId"
+          columns={columns}
+          caption={t('admin.oidcClients.title')}
+          emptyText={t('oidcClients.none')}
+        />
       </Card>
       <CreateClientModal
         open={creating}
@@ -218,109 +207,80 @@ function CreateClientModal({
 }) {
   const t = useT();
   const [form] = Form.useForm<ClientValues>();
-  const [otherError, setOtherError] = useState<unknown>();
-  const mutation = useMutation({
-    mutationFn: (values: ClientValues) =>
-      createOidcClient({
-        name: values.name.trim(),
-        ...(values.clientId?.trim() ? { clientId: values.clientId.trim() } : {}),
-        redirectUris: lines(values.redirectUris),
-        postLogoutRedirectUris: lines(values.postLogoutRedirectUris),
-        grantTypes: [
-          'authorization_code',
-          'refresh_token',
-          ...(values.clientCredentials ? (['client_credentials'] as const) : []),
-        ],
-      }),
-    onMutate: () => setOtherError(undefined),
-    onSuccess: (client) => {
-      form.resetFields();
-      onCreated(client);
-      onClose();
-    },
-    onError: (error) => {
-      if (
-        !showFieldErrors(
-          form,
-          error,
-          ['clientId', 'name', 'redirectUris', 'postLogoutRedirectUris'],
-          t,
-        )
-      ) {
-        setOtherError(error);
-      }
-    },
-  });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('oidcClients.create')}
       okText={t('oidcClients.createSubmit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: mutation.isPending }}
-      onOk={() => form.submit()}
       onCancel={onClose}
-      destroyOnHidden
-      forceRender
+      form={form}
+      name="createOidcClient"
+      fields={['clientId', 'name', 'redirectUris', 'postLogoutRedirectUris']}
+      initialValues={{ clientCredentials: false }}
+      submit={(values) =>
+        createOidcClient({
+          name: values.name.trim(),
+          ...(values.clientId?.trim() ? { clientId: values.clientId.trim() } : {}),
+          redirectUris: lines(values.redirectUris),
+          postLogoutRedirectUris: lines(values.postLogoutRedirectUris),
+          grantTypes: [
+            'authorization_code',
+            'refresh_token',
+            ...(values.clientCredentials ? (['client_credentials'] as const) : []),
+          ],
+        })
+      }
+      onSubmitted={(client) => {
+        form.resetFields();
+        onCreated(client);
+        onClose();
+      }}
     >
-      {otherError !== undefined && (
-        <div className="zt-note">
-          <ApiErrorAlert error={otherError} />
-        </div>
-      )}
-      <Form<ClientValues>
-        name="createOidcClient"
-        form={form}
-        layout="vertical"
-        initialValues={{ clientCredentials: false }}
-        onFinish={(values) => mutation.mutate(values)}
+      <Form.Item
+        name="name"
+        label={t('oidcClients.name')}
+        rules={[{ required: true, whitespace: true, message: t('oidcClients.nameRequired') }]}
       >
-        <Form.Item
-          name="name"
-          label={t('oidcClients.name')}
-          rules={[{ required: true, whitespace: true, message: t('oidcClients.nameRequired') }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          name="clientId"
-          label={t('oidcClients.clientId')}
-          extra={t('oidcClients.clientIdHint')}
-          rules={[
-            { pattern: /^[a-z0-9][a-z0-9._-]{2,63}$/, message: t('oidcClients.clientIdFormat') },
-          ]}
-        >
-          <Input maxLength={64} className="zt-code" autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="redirectUris"
-          label={t('oidcClients.redirectUris')}
-          extra={t('oidcClients.urisHint')}
-          rules={[
-            { required: true, message: t('oidcClients.redirectUrisRequired') },
-            {
-              validator: async (_rule, value: string | undefined) => {
-                for (const uri of lines(value)) {
-                  if (!URL.canParse(uri)) throw new Error(t('oidcClients.badUri', { uri }));
-                }
-              },
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item
+        name="clientId"
+        label={t('oidcClients.clientId')}
+        extra={t('oidcClients.clientIdHint')}
+        rules={[
+          { pattern: /^[a-z0-9][a-z0-9._-]{2,63}$/, message: t('oidcClients.clientIdFormat') },
+        ]}
+      >
+        <Input maxLength={64} className="zt-code" autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="redirectUris"
+        label={t('oidcClients.redirectUris')}
+        extra={t('oidcClients.urisHint')}
+        rules={[
+          { required: true, message: t('oidcClients.redirectUrisRequired') },
+          {
+            validator: async (_rule, value: string | undefined) => {
+              for (const uri of lines(value)) {
+                if (!URL.canParse(uri)) throw new Error(t('oidcClients.badUri', { uri }));
+              }
             },
-          ]}
-        >
-          <Input.TextArea rows={3} className="zt-code" />
-        </Form.Item>
-        <Form.Item
-          name="postLogoutRedirectUris"
-          label={t('oidcClients.postLogoutRedirectUris')}
-          extra={t('oidcClients.urisHint')}
-        >
-          <Input.TextArea rows={2} className="zt-code" />
-        </Form.Item>
-        <Form.Item name="clientCredentials" valuePropName="checked">
-          <Checkbox>{t('oidcClients.clientCredentials')}</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
+          },
+        ]}
+      >
+        <Input.TextArea rows={3} className="zt-code" />
+      </Form.Item>
+      <Form.Item
+        name="postLogoutRedirectUris"
+        label={t('oidcClients.postLogoutRedirectUris')}
+        extra={t('oidcClients.urisHint')}
+      >
+        <Input.TextArea rows={2} className="zt-code" />
+      </Form.Item>
+      <Form.Item name="clientCredentials" valuePropName="checked">
+        <Checkbox>{t('oidcClients.clientCredentials')}</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,5 +1,6 @@
 import type { OrganisationKind } from '@zhengtong/contracts';
-import { Checkbox, Form, Input, Select } from 'antd';
+import { Checkbox, Form, Input } from 'antd';
+import { FilterBar, SelectFilter } from '../shared/components/FilterBar';
 import { useT } from '../shared/i18n/LocaleProvider';
 import { organisationKindKey, organisationKinds } from '../shared/directory/labels';
 import { RegionTreeSelect } from '../shared/directory/RegionTreeSelect';
@@ -20,7 +21,7 @@ interface OrganisationFiltersProps {
 export function OrganisationFilters({ value, onChange }: OrganisationFiltersProps) {
   const t = useT();
   return (
-    <Form layout="inline" className="zt-filters" role="search" aria-label={t('common.filters')}>
+    <FilterBar>
       <Form.Item label={t('organisation.region')} htmlFor="zt-org-region">
         <RegionTreeSelect
           id="zt-org-region"
@@ -39,20 +40,18 @@ export function OrganisationFilters({ value, onChange }: OrganisationFiltersProp
           {t('region.includeSubtree')}
         </Checkbox>
       </Form.Item>
-      <Form.Item label={t('organisation.kind')} htmlFor="zt-org-kind">
-        <Select<OrganisationKind>
-          id="zt-org-kind"
-          className="zt-filter-kind"
-          allowClear
-          placeholder={t('organisation.allKinds')}
-          value={value.kind}
-          onChange={(kind) => onChange({ ...value, kind: kind ?? undefined })}
-          options={organisationKinds.map((kind) => ({
-            value: kind,
-            label: t(organisationKindKey[kind]),
-          }))}
-        />
-      </Form.Item>
+      <SelectFilter<OrganisationKind>
+        id="zt-org-kind"
+        label={t('organisation.kind')}
+        className="zt-filter-kind"
+        placeholder={t('organisation.allKinds')}
+        value={value.kind}
+        onChange={(kind) => onChange({ ...value, kind })}
+        options={organisationKinds.map((kind) => ({
+          value: kind,
+          label: t(organisationKindKey[kind]),
+        }))}
+      />
       <Form.Item label={t('organisation.search')} htmlFor="zt-org-text">
         <Input
           id="zt-org-text"
@@ -63,6 +62,6 @@ export function OrganisationFilters({ value, onChange }: OrganisationFiltersProp
           onChange={(event) => onChange({ ...value, text: event.target.value })}
         />
       </Form.Item>
-    </Form>
+    </FilterBar>
   );
 }

@@ -1,21 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@zhengtong/contracts';
-import {
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  type TableColumnsType,
-} from 'antd';
+import { Button, Card, Form, Modal, Popconfirm, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import {
   disableStaff,
   enableStaff,
@@ -29,8 +16,10 @@ import {
   type StaffStatus,
 } from '../shared/api/identity';
 import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
-import { LoadingBlock } from '../shared/components/LoadingBlock';
+import { FilterBar, SearchFilter, SelectFilter } from '../shared/components/FilterBar';
 import { PageHeading } from '../shared/components/PageHeading';
+import { QueryTable } from '../shared/components/QueryTable';
+import { useUrlFilter } from '../shared/components/useUrlFilter';
 import { OrganisationName } from '../shared/directory/OrganisationName';
 import { RegionName } from '../shared/directory/RegionName';
 import { useT } from '../shared/i18n/LocaleProvider';
@@ -77,11 +66,9 @@ function isLocked(member: StaffMember): boolean {
 /** 工作人员: staff accounts, filtered by the server, with their roles. */
 export function StaffPage() {
   const t = useT();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filter = readFilter(searchParams);
+  const [filter, replaceFilter] = useUrlFilter(readFilter, writeFilter);
   // A new filter starts again at the first page.
-  const setFilter = (next: StaffFilter) =>
-    setSearchParams(writeFilter({ ...next, offset: 0 }), { replace: true });
+  const setFilter = (next: StaffFilter) => replaceFilter({ ...next, offset: 0 });
   const { me } = useSession();
   const can = staffAdminCapabilities(me);
   const [creating, setCreating] = useState(false);
@@ -219,17 +206,14 @@ export function StaffPage() {
         }
       />
       <Card className="zt-card">
-        <Form layout="inline" className="zt-filters" role="search" aria-label={t('common.filters')}>
-          <Form.Item label={t('staff.search')} htmlFor="zt-staff-q">
-            <Input.Search
-              id="zt-staff-q"
-              className="zt-filter-text"
-              allowClear
-              defaultValue={filter.q}
-              placeholder={t('staff.searchPlaceholder')}
-              onSearch={(q) => setFilter({ ...filter, q: q.trim() || undefined })}
-            />
-          </Form.Item>
+        <FilterBar>
+          <SearchFilter
+            id="zt-staff-q"
+            label={t('staff.search')}
+            placeholder={t('staff.searchPlaceholder')}
+            value={filter.q}
+            onSearch={(q) => setFilter({ ...filter, q })}
+          />
           <Form.Item label={t('staff.organisation')} htmlFor="zt-staff-org">
             <OrganisationSelect
               id="zt-staff-org"
@@ -239,58 +223,40 @@ export function StaffPage() {
               onChange={(organisationId) => setFilter({ ...filter, organisationId })}
             />
           </Form.Item>
-          <Form.Item label={t('staff.role')} htmlFor="zt-staff-role">
-            <Select<Role>
-              id="zt-staff-role"
-              className="zt-filter-kind"
-              allowClear
-              placeholder={t('staff.allRoles')}
-              value={filter.role}
-              onChange={(role) => setFilter({ ...filter, role: role ?? undefined })}
-              options={staffRoles.map((role) => ({ value: role, label: t(roleLabelKey(role)) }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('staff.status')} htmlFor="zt-staff-status">
-            <Select<StaffStatus>
-              id="zt-staff-status"
-              className="zt-filter-kind"
-              allowClear
-              placeholder={t('staff.allStatuses')}
-              value={filter.status}
-              onChange={(status) => setFilter({ ...filter, status: status ?? undefined })}
-              options={(['active', 'disabled'] as const).map((status) => ({
-                value: status,
-                label: t(`staff.status.${status}`),
-              }))}
-            />
-          </Form.Item>
-        </Form>
-        {query.isError && (
-          <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        )}
-        {query.isPending && !query.isError && <LoadingBlock />}
-        {query.data && (
-          <Table<StaffMember>
-            rowKey="accountId"
-            columns={columns}
-            dataSource={query.data.items}
-            loading={query.isPlaceholderData}
-            locale={{ emptyText: t('staff.none') }}
-            caption={<span className="zt-visually-hidden">{t('admin.staff.title')}</span>}
-            scroll={{ x: 'max-content' }}
-            pagination={{
-              current: (filter.offset ?? 0) / pageSize + 1,
-              pageSize,
-              total: query.data.total,
-              showSizeChanger: false,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page) =>
-                setSearchParams(writeFilter({ ...filter, offset: (page - 1) * pageSize }), {
-                  replace: true,
-                }),
-            }}
+          <SelectFilter<Role>
+            id="zt-staff-role"
+            label={t('staff.role')}
+            className="zt-filter-kind"
+            placeholder={t('staff.allRoles')}
+            value={filter.role}
+            onChange={(role) => setFilter({ ...filter, role })}
+            options={staffRoles.map((role) => ({ value: role, label: t(roleLabelKey(role)) }))}
           />
-        )}
+          <SelectFilter<StaffStatus>
+            id="zt-staff-status"
+            label={t('staff.status')}
+            className="zt-filter-kind"
+            placeholder={t('staff.allStatuses')}
+            value={filter.status}
+            onChange={(status) => setFilter({ ...filter, status })}
+            options={(['active', 'disabled'] as const).map((status) => ({
+              value: status,
+              label: t(`staff.status.${status}`),
+            }))}
+          />
+        </FilterBar>
+        <QueryTable<StaffMember>
+          query={query}
+          rowKey="accountId"
+          columns={columns}
+          caption={t('admin.staff.title')}
+          emptyText={t('staff.none')}
+          paging={{
+            current: (filter.offset ?? 0) / pageSize + 1,
+            pageSize,
+            onChange: (page) => replaceFilter({ ...filter, offset: (page - 1) * pageSize }),
+          }}
+        />
       </Card>
       <CreateStaffModal
         open={creating}

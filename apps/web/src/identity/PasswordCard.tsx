@@ -6,7 +6,7 @@ import { changePassword, identityKeys } from '../shared/api/identity';
 import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
 import { useT } from '../shared/i18n/LocaleProvider';
 import { showFieldErrors } from '../shared/identity/formErrors';
-import { PasswordStrengthHint } from './PasswordStrengthHint';
+import { NewPasswordFields } from './NewPasswordFields';
 
 type PasswordValues = ChangePasswordBody & { confirmPassword: string };
 
@@ -16,7 +16,6 @@ export function PasswordCard() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<PasswordValues>();
-  const newPassword = Form.useWatch('newPassword', form);
   const [otherError, setOtherError] = useState<unknown>();
   const mutation = useMutation({
     mutationFn: changePassword,
@@ -54,34 +53,7 @@ export function PasswordCard() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('me.newPassword')}
-          extra={<PasswordStrengthHint password={newPassword} />}
-          rules={[
-            { required: true, message: t('password.required') },
-            { min: 8, message: t('password.tooShort', { min: 8 }) },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('password.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: string | undefined) => {
-                if (value && value !== getFieldValue('newPassword')) {
-                  throw new Error(t('password.mismatch'));
-                }
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" label={t('me.newPassword')} />
         <Button type="primary" htmlType="submit" loading={mutation.isPending}>
           {t('me.changePassword')}
         </Button>

@@ -10,7 +10,7 @@ import { PageHeading } from '../shared/components/PageHeading';
 import { useT } from '../shared/i18n/LocaleProvider';
 import type { MessageKey } from '../shared/i18n/messages';
 import { showFieldErrors } from '../shared/identity/formErrors';
-import { PasswordStrengthHint } from './PasswordStrengthHint';
+import { NewPasswordFields } from './NewPasswordFields';
 
 type RegisterValues = RegisterPersonBody & { confirmPassword: string };
 
@@ -29,7 +29,6 @@ export function RegisterPage() {
   const t = useT();
   const navigate = useNavigate();
   const [form] = Form.useForm<RegisterValues>();
-  const password = Form.useWatch('password', form);
   const [otherError, setOtherError] = useState<unknown>();
   const mutation = useMutation({
     mutationFn: registerPerson,
@@ -116,34 +115,7 @@ export function RegisterPage() {
           >
             <Input inputMode="tel" autoComplete="tel" maxLength={11} />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('register.password')}
-            extra={<PasswordStrengthHint password={password} />}
-            rules={[
-              { required: true, message: t('password.required') },
-              { min: 8, message: t('password.tooShort', { min: 8 }) },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="confirmPassword"
-            label={t('password.confirm')}
-            dependencies={['password']}
-            rules={[
-              { required: true, message: t('password.confirmRequired') },
-              ({ getFieldValue }) => ({
-                validator: async (_rule, value: string | undefined) => {
-                  if (value && value !== getFieldValue('password')) {
-                    throw new Error(t('password.mismatch'));
-                  }
-                },
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordFields name="password" label={t('register.password')} />
           <Button type="primary" htmlType="submit" block loading={mutation.isPending}>
             {t('register.submit')}
           </Button>

@@ -1,9 +1,11 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { MaterialFiles } from './files.js';
 import { applicationsRoutes } from './routes.js';
 import { ApplicationsService } from './service.js';
 
 export { ApplicationsService } from './service.js';
+export { MaterialFiles } from './files.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,7 +26,21 @@ export const applicationsModule = fp(
       identity: app.identity.service,
     });
     app.decorate('applications', service);
-    await app.register(applicationsRoutes, { prefix: '/api/v1/applications', service });
+    const files = new MaterialFiles({
+      db: app.kernel.db.orm,
+      dataDir: app.kernel.config.dataDir,
+      applications: service,
+      catalog: app.catalog,
+    });
+    // temporary files of uploads a crash interrupted
+    app.addHook('onReady', async () => {
+      await files.sweepTemp();
+    });
+    await app.register(applicationsRoutes, {
+      prefix: '/api/v1/applications',
+      service,
+      files,
+    });
   },
   {
     name: 'applications',

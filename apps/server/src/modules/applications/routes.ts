@@ -1,8 +1,12 @@
+import type { ReadStream } from 'node:fs';
 import { Type } from '@sinclair/typebox';
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   AcceptBody,
   Application,
+  ApplicationFile,
+  ApplicationFileList,
   ApplicationPage,
   ApplicationPageQuery,
   Problem,
@@ -14,6 +18,7 @@ import {
   StepBody,
   SubmitApplicationBody,
 } from '@zhengtong/contracts';
+import { contentDisposition, MAX_UPLOAD_BYTES, type MaterialFiles } from './files.js';
 import type { ApplicationsService } from './service.js';
 
 const problems = {
@@ -26,12 +31,29 @@ const problems = {
 };
 const tags = ['applications'];
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const FileParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  fileId: Type.String({ format: 'uuid' }),
+});
 
 /** 办件 under /api/v1/applications. */
 export const applicationsRoutes: FastifyPluginAsyncTypebox<{
   service: ApplicationsService;
-}> = async (app, { service }) => {
+  files: MaterialFiles;
+}> = async (app, { service, files }) => {
   const ctx = (req: { id: string }) => ({ requestId: req.id });
+
+  // multipart for material uploads, in this scope only. One file part and a few small fields;
+  // the file limit here is the ceiling, each material's own (smaller) limit is applied per upload
+  await app.register(multipart, {
+    limits: {
+      fileSize: MAX_UPLOAD_BYTES,
+      files: 1,
+      fields: 5,
+      parts: 6,
+      fieldSize: 1024,
+    },
+  });
 
   app.post(
     '/',
@@ -179,5 +201,91 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (req) => service.step(req.actor, req.params.id, req.params.taskId, req.body, ctx(req)),
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // 申请材料: files uploaded for the materials of the bound list version
+
+  app.post(
+    '/:id/materials/:key/files',
+    {
+      schema: {
+        tags,
+        summary:
+          'Upload one file for a material (multipart/form-data, exactly one file part); the applicant, while submitted or awaiting supplement',
+        consumes: ['multipart/form-data'],
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          key: Type.String({ pattern: '^[a-z][a-zA-Z0-9]{0,39}$' }),
+        }),
+        response: { 201: ApplicationFile, ...problems, 413: Problem, 415: Problem },
+      },
+    },
+    async (req, reply) => {
+      const file = await files.upload(
+        req.actor,
+        req.params.id,
+        req.params.key,
+        { isMultipart: req.isMultipart(), parts: (limits) => req.parts({ limits }) },
+        ctx(req),
+      );
+      return reply.status(201).send(file);
+    },
+  );
+
+  app.get(
+    '/:id/files',
+    {
+      schema: {
+        tags,
+        summary: 'The application’s material files (applicant or its officers)',
+        params: Id,
+        response: { 200: ApplicationFileList, ...problems },
+      },
+    },
+    (req) => files.list(req.actor, req.params.id),
+  );
+
+  app.get(
+    '/:id/files/:fileId/content',
+    {
+      schema: {
+        tags,
+        summary: 'A material file’s bytes, as an attachment (applicant or its officers)',
+        params: FileParams,
+        produces: ['application/octet-stream'],
+        response: {
+          200: Type.Unsafe<ReadStream>({ type: 'string', format: 'binary' }),
+          ...problems,
+        },
+      },
+    },
+    async (req, reply) => {
+      const content = await files.content(req.actor, req.params.id, req.params.fileId);
+      return reply
+        .header('content-type', content.mediaType)
+        .header('content-length', content.size)
+        .header('content-disposition', contentDisposition(content.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(content.stream);
+    },
+  );
+
+  app.delete(
+    '/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a material file (the applicant, while submitted or awaiting supplement)',
+        params: FileParams,
+        response: { 204: Type.Null(), ...problems },
+      },
+    },
+    async (req, reply) => {
+      await files.remove(req.actor, req.params.id, req.params.fileId, ctx(req));
+      return reply.status(204).send(null);
+    },
   );
 };

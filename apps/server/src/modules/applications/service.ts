@@ -518,8 +518,15 @@ export class ApplicationsService {
   // -------------------------------------------------------------------------------------------
   // Reads
 
-  /** The applicant sees their own; officers of its organisations and those with a task in it. */
-  async get(actor: Actor, id: string): Promise<Application> {
+  /**
+   * The application if the actor may read it (the rule of `get`, shared with material files):
+   * the applicant sees their own; officers of its organisations and those with a task in it.
+   * Anyone else gets a 404 and learns nothing.
+   */
+  async readable(
+    actor: Actor,
+    id: string,
+  ): Promise<{ app: store.ApplicationRow; tasks: TaskRow[]; isApplicant: boolean }> {
     const app = await store.findApplication(this.db, id);
     if (!app) throw notFound();
     const allTasks = app.processInstanceId
@@ -534,6 +541,12 @@ export class ApplicationsService {
         actor.organisationId === app.acceptingOrganisationId ||
         allTasks.some((t) => mayWorkOn(actor, t)));
     if (!isApplicant && !isOfficer) throw notFound();
+    return { app, tasks, isApplicant };
+  }
+
+  /** The applicant sees their own; officers of its organisations and those with a task in it. */
+  async get(actor: Actor, id: string): Promise<Application> {
+    const { app, tasks, isApplicant } = await this.readable(actor, id);
     const events = await store.eventsOf(this.db, id);
     const names = await this.organisationNames([
       app.organisationId,

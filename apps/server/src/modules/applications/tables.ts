@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   date,
   foreignKey,
@@ -127,3 +128,41 @@ export const applicationNoCounter = pgTable('application_no_counter', {
   prefix: text().primaryKey(),
   last: integer().notNull(),
 });
+
+/**
+ * 申请材料: a file the applicant uploaded for one material of the bound list version. The bytes
+ * live under the data dir at `storageKey` (built from the id only; the client's name never
+ * touches the disk). `mediaType` is what the first bytes say, never what the client claimed.
+ * Deleting keeps the row (soft delete) and removes the bytes.
+ */
+export const applicationFile = pgTable(
+  'application_file',
+  {
+    id: uuid().primaryKey(),
+    applicationId: uuid().notNull(),
+    materialKey: text().notNull(),
+    /** the sanitised display name */
+    fileName: text().notNull(),
+    /** sniffed from the content */
+    mediaType: text().notNull(),
+    sizeBytes: bigint({ mode: 'number' }).notNull(),
+    /** SHA-256 of the content, lowercase hex */
+    sha256: text().notNull(),
+    /** path relative to the data dir, e.g. `files/applications/ab/cd/<id>` */
+    storageKey: text().notNull(),
+    uploadedBy: text().notNull(),
+    createdAt: tstz().notNull().defaultNow(),
+    deletedAt: tstz(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'application_file_application_fk',
+      columns: [t.applicationId],
+      foreignColumns: [application.id],
+    }),
+    index('application_file_material_idx').on(t.applicationId, t.materialKey),
+    unique('application_file_storage_key').on(t.storageKey),
+    check('application_file_size_check', sql`${t.sizeBytes} > 0`),
+    check('application_file_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);

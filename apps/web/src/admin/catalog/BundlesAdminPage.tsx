@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ENTERPRISE_LIFE_EVENTS,
   PERSON_LIFE_EVENTS,
@@ -16,27 +16,24 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Row,
   Select,
   Space,
-  Table,
   Tag,
   type TableColumnsType,
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { bundlesQuery, catalogKeys } from '../../shared/api/catalog';
-import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
-import { LoadingBlock } from '../../shared/components/LoadingBlock';
+import { FormModal } from '../../shared/components/FormModal';
 import { PageHeading } from '../../shared/components/PageHeading';
+import { QueryTable } from '../../shared/components/QueryTable';
 import { useT } from '../../shared/i18n/LocaleProvider';
-import { showFieldErrors } from '../../shared/identity/formErrors';
 import { useSession } from '../../shared/identity/session';
 import { createBundle, updateBundle } from './api';
 import { ItemCodeSelect } from './CatalogFields';
-import { applicantKindKey, lifeEventKey, listKindKey } from './labels';
+import { applicantKindKey, lifeEventKey, listKindKey, optionsOf } from './labels';
 import { catalogCapabilities } from './permissions';
 
 const fields = [
@@ -145,21 +142,13 @@ export function BundlesAdminPage() {
         />
       )}
       <Card className="zt-card">
-        {query.isError && (
-          <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        )}
-        {query.isPending && !query.isError && <LoadingBlock />}
-        {query.data && (
-          <Table<Bundle>
-            rowKey="code"
-            columns={columns}
-            dataSource={query.data.items}
-            pagination={false}
-            locale={{ emptyText: t('catalogAdmin.bundles.none') }}
-            caption={<span className="zt-visually-hidden">{t('catalogAdmin.bundles.title')}</span>}
-            scroll={{ x: 'max-content' }}
-          />
-        )}
+        <QueryTable<Bundle>
+          query={query}
+          rowKey="code"
+          columns={columns}
+          caption={t('catalogAdmin.bundles.title')}
+          emptyText={t('catalogAdmin.bundles.none')}
+        />
       </Card>
       {can.manageBundles && (
         <BundleModal
@@ -196,7 +185,6 @@ function BundleModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<BundleBody>();
-  const [otherError, setOtherError] = useState<unknown>();
   const editing = bundle !== undefined && bundle !== 'new' ? bundle : undefined;
   const applicantKind = Form.useWatch('applicantKind', form);
   const lifeEvents = applicantKind === 'enterprise' ? ENTERPRISE_LIFE_EVENTS : PERSON_LIFE_EVENTS;
@@ -207,26 +195,8 @@ function BundleModal({
     if (bundle !== undefined) form.resetFields();
   }, [form, bundle]);
 
-  const close = () => {
-    setOtherError(undefined);
-    onClose();
-  };
-  const mutation = useMutation({
-    mutationFn: (body: BundleBody) =>
-      editing ? updateBundle(editing.code, body) : createBundle(body),
-    onMutate: () => setOtherError(undefined),
-    onSuccess: (saved) => {
-      void message.success(t('catalogAdmin.bundles.saved', { name: saved.name }));
-      onSaved();
-      close();
-    },
-    onError: (error) => {
-      if (!showFieldErrors(form, error, fields, t)) setOtherError(error);
-    },
-  });
-
   return (
-    <Modal
+    <FormModal
       open={bundle !== undefined}
       title={
         editing
@@ -234,189 +204,170 @@ function BundleModal({
           : t('catalogAdmin.bundles.create')
       }
       okText={t('catalogAdmin.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: mutation.isPending }}
-      onOk={() => form.submit()}
-      onCancel={close}
+      onCancel={onClose}
       width={760}
-      destroyOnHidden
-      forceRender
+      form={form}
+      formKey={editing?.code ?? 'new'}
+      name="bundle"
+      fields={fields}
+      initialValues={
+        editing
+          ? toValues(editing)
+          : {
+              applicantKind: 'person',
+              listKind: 'overall',
+              lifeEvents: [],
+              description: '',
+              members: [{ stage: 1 }, { stage: 1 }],
+            }
+      }
+      submit={(values) => {
+        const body: BundleBody = {
+          ...values,
+          code: values.code.trim(),
+          name: values.name.trim(),
+          description: values.description?.trim() ?? '',
+          lifeEvents: values.lifeEvents ?? [],
+        };
+        return editing ? updateBundle(editing.code, body) : createBundle(body);
+      }}
+      onSubmitted={(saved) => {
+        void message.success(t('catalogAdmin.bundles.saved', { name: saved.name }));
+        onSaved();
+        onClose();
+      }}
     >
-      {otherError !== undefined && (
-        <div className="zt-note">
-          <ApiErrorAlert error={otherError} />
-        </div>
-      )}
-      <Form<BundleBody>
-        key={editing?.code ?? 'new'}
-        name="bundle"
-        form={form}
-        layout="vertical"
-        initialValues={
-          editing
-            ? toValues(editing)
-            : {
-                applicantKind: 'person',
-                listKind: 'overall',
-                lifeEvents: [],
-                description: '',
-                members: [{ stage: 1 }, { stage: 1 }],
-              }
-        }
-        onFinish={(values) =>
-          mutation.mutate({
-            ...values,
-            code: values.code.trim(),
-            name: values.name.trim(),
-            description: values.description?.trim() ?? '',
-            lifeEvents: values.lifeEvents ?? [],
-          })
-        }
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="name"
-              label={t('catalogAdmin.bundle.name')}
-              rules={[
-                { required: true, whitespace: true, message: t('catalogAdmin.required') },
-                { min: 2, message: t('catalogAdmin.minLength', { min: 2 }) },
-              ]}
-            >
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="code"
-              label={t('catalogAdmin.bundle.code')}
-              extra={t('catalogAdmin.bundle.codeHint')}
-              rules={[
-                { required: true, message: t('catalogAdmin.required') },
-                {
-                  pattern: /^[a-z][a-z0-9-]{2,63}$/,
-                  message: t('catalogAdmin.bundle.codeFormat'),
-                },
-              ]}
-            >
-              <Input className="zt-code" maxLength={64} disabled={!!editing} autoComplete="off" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="description" label={t('catalogAdmin.bundle.description')}>
-          <Input.TextArea rows={3} maxLength={2000} showCount />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="applicantKind"
-              label={t('catalogAdmin.bundle.applicantKind')}
-              rules={[{ required: true, message: t('catalogAdmin.required') }]}
-            >
-              <Radio.Group
-                optionType="button"
-                onChange={() => form.setFieldValue('lifeEvents', [])}
-                options={(['person', 'enterprise'] as const).map((value) => ({
-                  value,
-                  label: t(applicantKindKey[value]),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="listKind"
-              label={t('catalogAdmin.bundle.listKind')}
-              rules={[{ required: true, message: t('catalogAdmin.required') }]}
-            >
-              <Select
-                options={(['overall', 'annual', 'local'] as const).map((value) => ({
-                  value,
-                  label: t(listKindKey[value]),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="lifeEvents" label={t('catalogAdmin.el.lifeEvents')}>
-          <Select
-            mode="multiple"
-            maxCount={10}
-            options={lifeEvents.map((value) => ({ value, label: t(lifeEventKey[value]) }))}
-          />
-        </Form.Item>
-        <Form.List
-          name="members"
-          rules={[
-            {
-              validator: async (_rule, members: BundleBody['members'] | undefined) => {
-                if (!members || members.length < 2) {
-                  throw new Error(t('catalogAdmin.bundle.membersMin'));
-                }
-                const codes = members.map((member) => member?.itemCode).filter(Boolean);
-                if (new Set(codes).size !== codes.length) {
-                  throw new Error(t('catalogAdmin.bundle.membersDuplicate'));
-                }
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="name"
+            label={t('catalogAdmin.bundle.name')}
+            rules={[
+              { required: true, whitespace: true, message: t('catalogAdmin.required') },
+              { min: 2, message: t('catalogAdmin.minLength', { min: 2 }) },
+            ]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="code"
+            label={t('catalogAdmin.bundle.code')}
+            extra={t('catalogAdmin.bundle.codeHint')}
+            rules={[
+              { required: true, message: t('catalogAdmin.required') },
+              {
+                pattern: /^[a-z][a-z0-9-]{2,63}$/,
+                message: t('catalogAdmin.bundle.codeFormat'),
               },
+            ]}
+          >
+            <Input className="zt-code" maxLength={64} disabled={!!editing} autoComplete="off" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="description" label={t('catalogAdmin.bundle.description')}>
+        <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="applicantKind"
+            label={t('catalogAdmin.bundle.applicantKind')}
+            rules={[{ required: true, message: t('catalogAdmin.required') }]}
+          >
+            <Radio.Group
+              optionType="button"
+              onChange={() => form.setFieldValue('lifeEvents', [])}
+              options={optionsOf(['person', 'enterprise'], applicantKindKey, t)}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="listKind"
+            label={t('catalogAdmin.bundle.listKind')}
+            rules={[{ required: true, message: t('catalogAdmin.required') }]}
+          >
+            <Select options={optionsOf(['overall', 'annual', 'local'], listKindKey, t)} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="lifeEvents" label={t('catalogAdmin.el.lifeEvents')}>
+        <Select mode="multiple" maxCount={10} options={optionsOf(lifeEvents, lifeEventKey, t)} />
+      </Form.Item>
+      <Form.List
+        name="members"
+        rules={[
+          {
+            validator: async (_rule, members: BundleBody['members'] | undefined) => {
+              if (!members || members.length < 2) {
+                throw new Error(t('catalogAdmin.bundle.membersMin'));
+              }
+              const codes = members.map((member) => member?.itemCode).filter(Boolean);
+              if (new Set(codes).size !== codes.length) {
+                throw new Error(t('catalogAdmin.bundle.membersDuplicate'));
+              }
             },
-          ]}
-        >
-          {(memberFields, { add, remove }, { errors }) => (
-            <div role="group" aria-labelledby="zt-bundle-members">
-              <div className="zt-field-label" id="zt-bundle-members">
-                {t('catalogAdmin.bundle.members')}
-              </div>
-              <p className="zt-muted">{t('catalogAdmin.bundle.membersHint')}</p>
-              {memberFields.map((field, index) => (
-                <Row key={field.key} gutter={8} align="top" wrap={false}>
-                  <Col flex="auto">
-                    <Form.Item
-                      name={[field.name, 'itemCode']}
-                      label={t('catalogAdmin.bundle.member', { n: index + 1 })}
-                      rules={[{ required: true, message: t('catalogAdmin.required') }]}
-                    >
-                      <ItemCodeSelect knownLabel={editing?.memberNames[field.name]} />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="120px">
-                    <Form.Item
-                      name={[field.name, 'stage']}
-                      label={t('catalogAdmin.bundle.stage')}
-                      tooltip={t('catalogAdmin.bundle.stageHint')}
-                      rules={[{ required: true, message: t('catalogAdmin.required') }]}
-                    >
-                      <InputNumber min={1} max={10} precision={0} />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="40px">
-                    <Form.Item
-                      label={<span className="zt-visually-hidden">{t('common.actions')}</span>}
-                    >
-                      <Button
-                        danger
-                        icon={<DeleteOutlined aria-hidden />}
-                        aria-label={t('catalogAdmin.editor.remove', {
-                          entry: t('catalogAdmin.bundle.member', { n: index + 1 }),
-                        })}
-                        onClick={() => remove(field.name)}
-                      />
-                    </Form.Item>
-                  </Col>
-                </Row>
-              ))}
-              <Form.ErrorList errors={errors} />
-              <Button
-                type="dashed"
-                icon={<PlusOutlined aria-hidden />}
-                disabled={memberFields.length >= 20}
-                onClick={() => add({ stage: 1 })}
-              >
-                {t('catalogAdmin.bundle.addMember')}
-              </Button>
+          },
+        ]}
+      >
+        {(memberFields, { add, remove }, { errors }) => (
+          <div role="group" aria-labelledby="zt-bundle-members">
+            <div className="zt-field-label" id="zt-bundle-members">
+              {t('catalogAdmin.bundle.members')}
             </div>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
+            <p className="zt-muted">{t('catalogAdmin.bundle.membersHint')}</p>
+            {memberFields.map((field, index) => (
+              <Row key={field.key} gutter={8} align="top" wrap={false}>
+                <Col flex="auto">
+                  <Form.Item
+                    name={[field.name, 'itemCode']}
+                    label={t('catalogAdmin.bundle.member', { n: index + 1 })}
+                    rules={[{ required: true, message: t('catalogAdmin.required') }]}
+                  >
+                    <ItemCodeSelect knownLabel={editing?.memberNames[field.name]} />
+                  </Form.Item>
+                </Col>
+                <Col flex="120px">
+                  <Form.Item
+                    name={[field.name, 'stage']}
+                    label={t('catalogAdmin.bundle.stage')}
+                    tooltip={t('catalogAdmin.bundle.stageHint')}
+                    rules={[{ required: true, message: t('catalogAdmin.required') }]}
+                  >
+                    <InputNumber min={1} max={10} precision={0} />
+                  </Form.Item>
+                </Col>
+                <Col flex="40px">
+                  <Form.Item
+                    label={<span className="zt-visually-hidden">{t('common.actions')}</span>}
+                  >
+                    <Button
+                      danger
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label={t('catalogAdmin.editor.remove', {
+                        entry: t('catalogAdmin.bundle.member', { n: index + 1 }),
+                      })}
+                      onClick={() => remove(field.name)}
+                    />
+                  </Form.Item>
+                </Col>
+              </Row>
+            ))}
+            <Form.ErrorList errors={errors} />
+            <Button
+              type="dashed"
+              icon={<PlusOutlined aria-hidden />}
+              disabled={memberFields.length >= 20}
+              onClick={() => add({ stage: 1 })}
+            >
+              {t('catalogAdmin.bundle.addMember')}
+            </Button>
+          </div>
+        )}
+      </Form.List>
+    </FormModal>
   );
 }

@@ -7,18 +7,18 @@ import {
   type Sector,
   type ServiceItem,
 } from '@zhengtong/contracts';
-import { Button, Card, Form, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import {
   catalogKeys,
   serviceItemSearchQuery,
   type ServiceItemFilter,
 } from '../../shared/api/catalog';
 import { organisationQuery } from '../../shared/api/directory';
-import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
-import { LoadingBlock } from '../../shared/components/LoadingBlock';
+import { FilterBar, SearchFilter, SelectFilter } from '../../shared/components/FilterBar';
 import { PageHeading } from '../../shared/components/PageHeading';
+import { QueryTable } from '../../shared/components/QueryTable';
+import { useUrlFilter } from '../../shared/components/useUrlFilter';
 import { useLocale } from '../../shared/i18n/LocaleProvider';
 import { useSession } from '../../shared/identity/session';
 import { useProvinceCode } from './CatalogFields';
@@ -54,10 +54,9 @@ function writeFilter(filter: ServiceItemFilter): Record<string, string> {
 /** 基本目录: the province's standard items, with or without published lists. */
 export function CatalogItemsPage() {
   const { t, locale } = useLocale();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filter = readFilter(searchParams);
-  const setFilter = (next: ServiceItemFilter) =>
-    setSearchParams(writeFilter({ ...next, page: 1 }), { replace: true });
+  const [filter, replaceFilter] = useUrlFilter(readFilter, writeFilter);
+  // A new filter starts again at the first page.
+  const setFilter = (next: ServiceItemFilter) => replaceFilter({ ...next, page: 1 });
   const { me } = useSession();
   const can = catalogCapabilities(me);
   // 主管部门 are the province's departments: a department admin elsewhere has no item to add
@@ -156,71 +155,52 @@ export function CatalogItemsPage() {
         }
       />
       <Card className="zt-card">
-        <Form layout="inline" className="zt-filters" role="search" aria-label={t('common.filters')}>
-          <Form.Item label={t('catalogAdmin.search')} htmlFor="zt-items-q">
-            <Input.Search
-              id="zt-items-q"
-              className="zt-filter-text"
-              allowClear
-              defaultValue={filter.q}
-              placeholder={t('catalogAdmin.items.searchPlaceholder')}
-              onSearch={(q) => setFilter({ ...filter, q: q.trim() || undefined })}
-            />
-          </Form.Item>
-          <Form.Item label={t('catalogAdmin.item.type')} htmlFor="zt-items-type">
-            <Select<ItemType>
-              id="zt-items-type"
-              className="zt-filter-kind"
-              allowClear
-              placeholder={t('catalogAdmin.allTypes')}
-              value={filter.itemType}
-              onChange={(itemType) => setFilter({ ...filter, itemType: itemType ?? undefined })}
-              options={ITEM_TYPE_VALUES.map((type) => ({
-                value: type,
-                label: itemTypeName(type, locale),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('catalogAdmin.item.sector')} htmlFor="zt-items-sector">
-            <Select<Sector>
-              id="zt-items-sector"
-              className="zt-filter-region"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('catalogAdmin.allSectors')}
-              value={filter.sector}
-              onChange={(sector) => setFilter({ ...filter, sector: sector ?? undefined })}
-              options={SECTOR_VALUES.map((sector) => ({
-                value: sector,
-                label: sectorName(sector, locale),
-              }))}
-            />
-          </Form.Item>
-        </Form>
-        {query.isError && (
-          <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        )}
-        {query.isPending && !query.isError && <LoadingBlock />}
-        {query.data && (
-          <Table<ServiceItem>
-            rowKey="code"
-            columns={columns}
-            dataSource={query.data.items}
-            loading={query.isPlaceholderData}
-            locale={{ emptyText: t('catalogAdmin.items.none') }}
-            caption={<span className="zt-visually-hidden">{t('catalogAdmin.items.title')}</span>}
-            scroll={{ x: 'max-content' }}
-            pagination={{
-              current: filter.page,
-              pageSize,
-              total: query.data.total,
-              showSizeChanger: false,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page) =>
-                setSearchParams(writeFilter({ ...filter, page }), { replace: true }),
-            }}
+        <FilterBar>
+          <SearchFilter
+            id="zt-items-q"
+            label={t('catalogAdmin.search')}
+            placeholder={t('catalogAdmin.items.searchPlaceholder')}
+            value={filter.q}
+            onSearch={(q) => setFilter({ ...filter, q })}
           />
-        )}
+          <SelectFilter<ItemType>
+            id="zt-items-type"
+            label={t('catalogAdmin.item.type')}
+            className="zt-filter-kind"
+            placeholder={t('catalogAdmin.allTypes')}
+            value={filter.itemType}
+            onChange={(itemType) => setFilter({ ...filter, itemType })}
+            options={ITEM_TYPE_VALUES.map((type) => ({
+              value: type,
+              label: itemTypeName(type, locale),
+            }))}
+          />
+          <SelectFilter<Sector>
+            id="zt-items-sector"
+            label={t('catalogAdmin.item.sector')}
+            className="zt-filter-region"
+            placeholder={t('catalogAdmin.allSectors')}
+            searchable
+            value={filter.sector}
+            onChange={(sector) => setFilter({ ...filter, sector })}
+            options={SECTOR_VALUES.map((sector) => ({
+              value: sector,
+              label: sectorName(sector, locale),
+            }))}
+          />
+        </FilterBar>
+        <QueryTable<ServiceItem>
+          query={query}
+          rowKey="code"
+          columns={columns}
+          caption={t('catalogAdmin.items.title')}
+          emptyText={t('catalogAdmin.items.none')}
+          paging={{
+            current: filter.page,
+            pageSize,
+            onChange: (page) => replaceFilter({ ...filter, page }),
+          }}
+        />
       </Card>
       <ItemModal
         item={editing}

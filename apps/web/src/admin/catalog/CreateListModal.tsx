@@ -1,11 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Modal } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Form } from 'antd';
 import { useNavigate } from 'react-router';
 import { catalogKeys } from '../../shared/api/catalog';
-import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
+import { FormModal } from '../../shared/components/FormModal';
 import { useT } from '../../shared/i18n/LocaleProvider';
-import { showFieldErrors } from '../../shared/identity/formErrors';
 import { createList } from './api';
 import { DepartmentSelect, ItemCodeSelect } from './CatalogFields';
 import { defaultElements } from './elements';
@@ -34,67 +32,42 @@ export function CreateListModal({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CreateListValues>();
-  const [otherError, setOtherError] = useState<unknown>();
-  const mutation = useMutation({
-    mutationFn: (values: CreateListValues) =>
-      createList({ ...values, elements: defaultElements() }),
-    onMutate: () => setOtherError(undefined),
-    onSuccess: (list) => {
-      void message.success(t('catalogAdmin.lists.createdNote', { name: list.itemName }));
-      queryClient.setQueryData(catalogKeys.list(list.id), list);
-      void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
-      onClose();
-      void navigate(`/admin/catalog/lists/${list.id}`);
-    },
-    onError: (error) => {
-      if (!showFieldErrors(form, error, ['itemCode', 'organisationId'], t)) setOtherError(error);
-    },
-  });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('catalogAdmin.lists.create')}
       okText={t('catalogAdmin.lists.createSubmit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: mutation.isPending }}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        setOtherError(undefined);
+      onCancel={onClose}
+      form={form}
+      name="createList"
+      fields={['itemCode', 'organisationId']}
+      initialValues={{ organisationId }}
+      submit={(values) => createList({ ...values, elements: defaultElements() })}
+      onSubmitted={(list) => {
+        void message.success(t('catalogAdmin.lists.createdNote', { name: list.itemName }));
+        queryClient.setQueryData(catalogKeys.list(list.id), list);
+        void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
         onClose();
+        void navigate(`/admin/catalog/lists/${list.id}`);
       }}
-      destroyOnHidden
-      forceRender
     >
-      {otherError !== undefined && (
-        <div className="zt-note">
-          <ApiErrorAlert error={otherError} />
-        </div>
-      )}
-      <Form<CreateListValues>
-        name="createList"
-        form={form}
-        layout="vertical"
-        initialValues={{ organisationId }}
-        onFinish={(values) => mutation.mutate(values)}
+      <Form.Item
+        name="itemCode"
+        label={t('catalogAdmin.lists.item')}
+        rules={[{ required: true, message: t('catalogAdmin.required') }]}
       >
-        <Form.Item
-          name="itemCode"
-          label={t('catalogAdmin.lists.item')}
-          rules={[{ required: true, message: t('catalogAdmin.required') }]}
-        >
-          <ItemCodeSelect />
-        </Form.Item>
-        <Form.Item
-          name="organisationId"
-          label={t('catalogAdmin.lists.organisation')}
-          extra={t('catalogAdmin.lists.organisationHint')}
-          rules={[{ required: true, message: t('catalogAdmin.required') }]}
-        >
-          <DepartmentSelect disabled={organisationId !== undefined} />
-        </Form.Item>
-        <p className="zt-muted">{t('catalogAdmin.lists.createHint')}</p>
-      </Form>
-    </Modal>
+        <ItemCodeSelect />
+      </Form.Item>
+      <Form.Item
+        name="organisationId"
+        label={t('catalogAdmin.lists.organisation')}
+        extra={t('catalogAdmin.lists.organisationHint')}
+        rules={[{ required: true, message: t('catalogAdmin.required') }]}
+      >
+        <DepartmentSelect disabled={organisationId !== undefined} />
+      </Form.Item>
+      <p className="zt-muted">{t('catalogAdmin.lists.createHint')}</p>
+    </FormModal>
   );
 }

@@ -1,12 +1,5 @@
-import {
-  ArrowDownOutlined,
-  ArrowUpOutlined,
-  DeleteOutlined,
-  PlusOutlined,
-} from '@ant-design/icons';
 import { LIFE_EVENTS, type Channel } from '@zhengtong/contracts';
 import {
-  Button,
   Card,
   Checkbox,
   Col,
@@ -16,14 +9,15 @@ import {
   Radio,
   Row,
   Select,
-  Space,
   Switch,
   type FormInstance,
+  type InputNumberProps,
 } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useT } from '../../shared/i18n/LocaleProvider';
 import { CertificateTypeSelect, WindowSelect } from './CatalogFields';
 import { nextMaterialKey, parseJsonObject, type EditorValues } from './elements';
+import { EntryList } from './EntryList';
 import {
   channelKey,
   collectAtKey,
@@ -34,6 +28,7 @@ import {
   materialSourceKey,
   onlineDepthKey,
   onSiteVisitsKey,
+  optionsOf,
   processDefinitionKey,
   processDefinitionKeys,
   requirementKey,
@@ -57,46 +52,28 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** Buttons to move or remove one entry of a Form.List. */
-function EntryTools({
-  index,
-  count,
-  move,
-  remove,
-  label,
-}: {
-  index: number;
-  count: number;
-  move: (from: number, to: number) => void;
-  remove: (index: number) => void;
-  label: string;
-}) {
+/** A number of working days (时限), in a Form.Item. */
+function WorkingDaysInput(props: InputNumberProps<number>) {
   const t = useT();
   return (
-    <Space size={4}>
-      <Button
-        size="small"
-        icon={<ArrowUpOutlined aria-hidden />}
-        aria-label={t('catalogAdmin.editor.moveUp', { entry: label })}
-        disabled={index === 0}
-        onClick={() => move(index, index - 1)}
-      />
-      <Button
-        size="small"
-        icon={<ArrowDownOutlined aria-hidden />}
-        aria-label={t('catalogAdmin.editor.moveDown', { entry: label })}
-        disabled={index === count - 1}
-        onClick={() => move(index, index + 1)}
-      />
-      <Button
-        size="small"
-        danger
-        icon={<DeleteOutlined aria-hidden />}
-        aria-label={t('catalogAdmin.editor.remove', { entry: label })}
-        onClick={() => remove(index)}
-      />
-    </Space>
+    <InputNumber
+      min={0}
+      max={365}
+      precision={0}
+      suffix={t('unit.workingDays')}
+      className="zt-filter-kind"
+      {...props}
+    />
   );
+}
+
+/** 必填 rules: any value, and text that is not blank. */
+function useRequiredRules() {
+  const t = useT();
+  return {
+    required: { required: true, message: t('catalogAdmin.required') },
+    requiredText: { required: true, whitespace: true, message: t('catalogAdmin.required') },
+  };
 }
 
 /**
@@ -121,8 +98,7 @@ export function ElementsForm({
   useEffect(() => {
     form.resetFields();
   }, [form]);
-  const required = { required: true, message: t('catalogAdmin.required') };
-  const requiredText = { required: true, whitespace: true, message: t('catalogAdmin.required') };
+  const { required, requiredText } = useRequiredRules();
   const jsonRule = {
     validator: async (_rule: unknown, value: string | undefined) => {
       const parsed = parseJsonObject(value ?? '');
@@ -151,10 +127,7 @@ export function ElementsForm({
               >
                 <Radio.Group
                   optionType="button"
-                  options={(['immediate', 'promised'] as const).map((value) => ({
-                    value,
-                    label: t(handlingKindKey[value]),
-                  }))}
+                  options={optionsOf(['immediate', 'promised'], handlingKindKey, t)}
                 />
               </Form.Item>
             </Col>
@@ -164,13 +137,7 @@ export function ElementsForm({
                 label={t('catalogAdmin.el.statutoryLimitDays')}
                 rules={[required]}
               >
-                <InputNumber
-                  min={0}
-                  max={365}
-                  precision={0}
-                  suffix={t('unit.workingDays')}
-                  className="zt-filter-kind"
-                />
+                <WorkingDaysInput />
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
@@ -195,13 +162,7 @@ export function ElementsForm({
                   }),
                 ]}
               >
-                <InputNumber
-                  min={0}
-                  max={365}
-                  precision={0}
-                  suffix={t('unit.workingDays')}
-                  className="zt-filter-kind"
-                />
+                <WorkingDaysInput />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -210,12 +171,7 @@ export function ElementsForm({
                 label={t('catalogAdmin.el.onSiteVisits')}
                 rules={[required]}
               >
-                <Radio.Group
-                  options={([0, 1, 2] as const).map((value) => ({
-                    value,
-                    label: t(onSiteVisitsKey[value]),
-                  }))}
-                />
+                <Radio.Group options={optionsOf([0, 1, 2], onSiteVisitsKey, t)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -224,12 +180,7 @@ export function ElementsForm({
                 label={t('catalogAdmin.el.onlineDepth')}
                 rules={[required]}
               >
-                <Select
-                  options={([1, 2, 3, 4] as const).map((value) => ({
-                    value,
-                    label: t(onlineDepthKey[value]),
-                  }))}
-                />
+                <Select options={optionsOf([1, 2, 3, 4], onlineDepthKey, t)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -239,10 +190,11 @@ export function ElementsForm({
                 rules={[required]}
               >
                 <Radio.Group
-                  options={(['local', 'crossRegion', 'crossProvince'] as const).map((value) => ({
-                    value,
-                    label: t(crossRegionScopeKey[value]),
-                  }))}
+                  options={optionsOf(
+                    ['local', 'crossRegion', 'crossProvince'],
+                    crossRegionScopeKey,
+                    t,
+                  )}
                 />
               </Form.Item>
             </Col>
@@ -274,7 +226,7 @@ export function ElementsForm({
                   mode="multiple"
                   maxCount={10}
                   showSearch={{ optionFilterProp: 'label' }}
-                  options={LIFE_EVENTS.map((value) => ({ value, label: t(lifeEventKey[value]) }))}
+                  options={optionsOf(LIFE_EVENTS, lifeEventKey, t)}
                 />
               </Form.Item>
             </Col>
@@ -282,42 +234,22 @@ export function ElementsForm({
         </Section>
 
         <Section id="zt-el-materials" title={t('catalogAdmin.el.materials')}>
-          <Form.List name="materials">
-            {(fields, { add, remove, move }, { errors }) => (
-              <div className="zt-stack">
-                {fields.map((field, index) => (
-                  <MaterialEntry
-                    key={field.key}
-                    name={field.name}
-                    index={index}
-                    count={fields.length}
-                    move={move}
-                    remove={remove}
-                  />
-                ))}
-                <Form.ErrorList errors={errors} />
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined aria-hidden />}
-                  disabled={fields.length >= 100}
-                  onClick={() =>
-                    add({
-                      key: nextMaterialKey(
-                        form.getFieldValue('materials') as EditorValues['materials'],
-                      ),
-                      name: '',
-                      requirement: 'required',
-                      form: 'electronic',
-                      copies: 1,
-                      source: 'upload',
-                    })
-                  }
-                >
-                  {t('catalogAdmin.material.add')}
-                </Button>
-              </div>
-            )}
-          </Form.List>
+          <EntryList
+            name="materials"
+            entryLabel={(n) => t('catalogAdmin.material.entry', { n })}
+            addLabel={t('catalogAdmin.material.add')}
+            max={100}
+            newEntry={() => ({
+              key: nextMaterialKey(form.getFieldValue('materials') as EditorValues['materials']),
+              name: '',
+              requirement: 'required',
+              form: 'electronic',
+              copies: 1,
+              source: 'upload',
+            })}
+          >
+            {(field) => <MaterialFields name={field.name} />}
+          </EntryList>
         </Section>
 
         <Section id="zt-el-fees" title={t('catalogAdmin.el.fees')}>
@@ -336,111 +268,86 @@ export function ElementsForm({
               getFieldValue(['fees', 'free']) === true ? (
                 <p className="zt-muted">{t('catalogAdmin.fee.freeNote')}</p>
               ) : (
-                <Form.List name={['fees', 'items']}>
-                  {(fields, { add, remove, move }, { errors }) => (
-                    <div className="zt-stack">
-                      {fields.map((field, index) => (
-                        <Card
-                          key={field.key}
-                          size="small"
-                          title={t('catalogAdmin.fee.entry', { n: index + 1 })}
-                          extra={
-                            <EntryTools
-                              index={index}
-                              count={fields.length}
-                              move={move}
-                              remove={remove}
-                              label={t('catalogAdmin.fee.entry', { n: index + 1 })}
-                            />
-                          }
+                <EntryList
+                  name={['fees', 'items']}
+                  entryLabel={(n) => t('catalogAdmin.fee.entry', { n })}
+                  addLabel={t('catalogAdmin.fee.add')}
+                  max={20}
+                  newEntry={() => ({
+                    name: '',
+                    amountYuan: null,
+                    legalBasis: '',
+                    collectAt: 'beforeIssuing',
+                  })}
+                >
+                  {(field) => (
+                    <Row gutter={16}>
+                      <Col xs={24} md={12}>
+                        <Form.Item
+                          name={[field.name, 'name']}
+                          label={t('catalogAdmin.field.name')}
+                          rules={[requiredText]}
                         >
-                          <Row gutter={16}>
-                            <Col xs={24} md={12}>
-                              <Form.Item
-                                name={[field.name, 'name']}
-                                label={t('catalogAdmin.field.name')}
-                                rules={[requiredText]}
-                              >
-                                <Input maxLength={200} />
-                              </Form.Item>
-                            </Col>
-                            <Col xs={24} md={6}>
-                              <Form.Item
-                                name={[field.name, 'amountYuan']}
-                                label={t('catalogAdmin.fee.amount')}
-                                rules={[required]}
-                              >
-                                <InputNumber
-                                  min={0.01}
-                                  max={1000000}
-                                  precision={2}
-                                  step={1}
-                                  suffix={t('catalogAdmin.fee.yuan')}
-                                  className="zt-filter-kind"
-                                />
-                              </Form.Item>
-                            </Col>
-                            <Col xs={24} md={6}>
-                              <Form.Item
-                                name={[field.name, 'collectAt']}
-                                label={t('catalogAdmin.fee.collectAt')}
-                                rules={[required]}
-                              >
-                                <Select
-                                  options={(['beforeAcceptance', 'beforeIssuing'] as const).map(
-                                    (value) => ({
-                                      value,
-                                      label: t(collectAtKey[value]),
-                                    }),
-                                  )}
-                                />
-                              </Form.Item>
-                            </Col>
-                            <Col xs={24} md={16}>
-                              <Form.Item
-                                name={[field.name, 'legalBasis']}
-                                label={t('catalogAdmin.fee.legalBasis')}
-                                rules={[requiredText]}
-                              >
-                                <Input maxLength={1000} />
-                              </Form.Item>
-                            </Col>
-                            <Col xs={24} md={8}>
-                              <Form.Item
-                                name={[field.name, 'nonTaxRevenueCode']}
-                                label={t('catalogAdmin.fee.nonTaxRevenueCode')}
-                                rules={[
-                                  {
-                                    pattern: /^[0-9A-Za-z]{4,20}$/,
-                                    message: t('catalogAdmin.fee.nonTaxRevenueCodeFormat'),
-                                  },
-                                ]}
-                              >
-                                <Input className="zt-code" maxLength={20} />
-                              </Form.Item>
-                            </Col>
-                          </Row>
-                        </Card>
-                      ))}
-                      <Form.ErrorList errors={errors} />
-                      <Button
-                        type="dashed"
-                        icon={<PlusOutlined aria-hidden />}
-                        disabled={fields.length >= 20}
-                        onClick={() =>
-                          add({
-                            name: '',
-                            amountYuan: null,
-                            legalBasis: '',
-                            collectAt: 'beforeIssuing',
-                          })
-                        }
-                      >
-                        {t('catalogAdmin.fee.add')}
-                      </Button>
-                    </div>
+                          <Input maxLength={200} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={6}>
+                        <Form.Item
+                          name={[field.name, 'amountYuan']}
+                          label={t('catalogAdmin.fee.amount')}
+                          rules={[required]}
+                        >
+                          <InputNumber
+                            min={0.01}
+                            max={1000000}
+                            precision={2}
+                            step={1}
+                            suffix={t('catalogAdmin.fee.yuan')}
+                            className="zt-filter-kind"
+                          />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={6}>
+                        <Form.Item
+                          name={[field.name, 'collectAt']}
+                          label={t('catalogAdmin.fee.collectAt')}
+                          rules={[required]}
+                        >
+                          <Select
+                            options={optionsOf(
+                              ['beforeAcceptance', 'beforeIssuing'],
+                              collectAtKey,
+                              t,
+                            )}
+                          />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={16}>
+                        <Form.Item
+                          name={[field.name, 'legalBasis']}
+                          label={t('catalogAdmin.fee.legalBasis')}
+                          rules={[requiredText]}
+                        >
+                          <Input maxLength={1000} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={24} md={8}>
+                        <Form.Item
+                          name={[field.name, 'nonTaxRevenueCode']}
+                          label={t('catalogAdmin.fee.nonTaxRevenueCode')}
+                          rules={[
+                            {
+                              pattern: /^[0-9A-Za-z]{4,20}$/,
+                              message: t('catalogAdmin.fee.nonTaxRevenueCodeFormat'),
+                            },
+                          ]}
+                        >
+                          <Input className="zt-code" maxLength={20} />
+                        </Form.Item>
+                      </Col>
+                    </Row>
                   )}
-                </Form.List>
+                </EntryList>
               )
             }
           </Form.Item>
@@ -461,78 +368,48 @@ export function ElementsForm({
               }))}
             />
           </Form.Item>
-          <Form.List name="steps">
-            {(fields, { add, remove, move }, { errors }) => (
-              <div className="zt-stack">
-                {fields.map((field, index) => (
-                  <Card
-                    key={field.key}
-                    size="small"
-                    title={t('catalogAdmin.step.entry', { n: index + 1 })}
-                    extra={
-                      <EntryTools
-                        index={index}
-                        count={fields.length}
-                        move={move}
-                        remove={remove}
-                        label={t('catalogAdmin.step.entry', { n: index + 1 })}
-                      />
-                    }
+          <EntryList
+            name="steps"
+            entryLabel={(n) => t('catalogAdmin.step.entry', { n })}
+            addLabel={t('catalogAdmin.step.add')}
+            max={30}
+            newEntry={() => ({ name: '' })}
+          >
+            {(field) => (
+              <Row gutter={16}>
+                <Col xs={24} md={16}>
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    label={t('catalogAdmin.step.name')}
+                    rules={[requiredText]}
                   >
-                    <Row gutter={16}>
-                      <Col xs={24} md={16}>
-                        <Form.Item
-                          name={[field.name, 'name']}
-                          label={t('catalogAdmin.step.name')}
-                          rules={[requiredText]}
-                        >
-                          <Input maxLength={50} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={24} md={8}>
-                        <Form.Item
-                          name={[field.name, 'limitDays']}
-                          label={t('catalogAdmin.step.limitDays')}
-                        >
-                          <InputNumber
-                            min={0}
-                            max={365}
-                            precision={0}
-                            suffix={t('unit.workingDays')}
-                            className="zt-filter-kind"
-                          />
-                        </Form.Item>
-                      </Col>
-                      <Col span={24}>
-                        <Form.Item
-                          name={[field.name, 'description']}
-                          label={t('catalogAdmin.step.description')}
-                        >
-                          <Input.TextArea rows={2} maxLength={500} />
-                        </Form.Item>
-                      </Col>
-                    </Row>
-                  </Card>
-                ))}
-                <Form.ErrorList errors={errors} />
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined aria-hidden />}
-                  disabled={fields.length >= 30}
-                  onClick={() => add({ name: '' })}
-                >
-                  {t('catalogAdmin.step.add')}
-                </Button>
-              </div>
+                    <Input maxLength={50} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item
+                    name={[field.name, 'limitDays']}
+                    label={t('catalogAdmin.step.limitDays')}
+                  >
+                    <WorkingDaysInput />
+                  </Form.Item>
+                </Col>
+                <Col span={24}>
+                  <Form.Item
+                    name={[field.name, 'description']}
+                    label={t('catalogAdmin.step.description')}
+                  >
+                    <Input.TextArea rows={2} maxLength={500} />
+                  </Form.Item>
+                </Col>
+              </Row>
             )}
-          </Form.List>
+          </EntryList>
         </Section>
 
         <Section id="zt-el-channels" title={t('catalogAdmin.section.channels')}>
           <Form.Item name="channels" label={t('catalogAdmin.el.channels')}>
-            <Checkbox.Group
-              options={channels.map((value) => ({ value, label: t(channelKey[value]) }))}
-            />
+            <Checkbox.Group options={optionsOf(channels, channelKey, t)} />
           </Form.Item>
           <Form.Item
             name="serviceWindowIds"
@@ -606,52 +483,32 @@ export function ElementsForm({
         </Section>
 
         <Section id="zt-el-faqs" title={t('catalogAdmin.el.faqs')}>
-          <Form.List name="faqs">
-            {(fields, { add, remove, move }, { errors }) => (
-              <div className="zt-stack">
-                {fields.map((field, index) => (
-                  <Card
-                    key={field.key}
-                    size="small"
-                    title={t('catalogAdmin.faq.entry', { n: index + 1 })}
-                    extra={
-                      <EntryTools
-                        index={index}
-                        count={fields.length}
-                        move={move}
-                        remove={remove}
-                        label={t('catalogAdmin.faq.entry', { n: index + 1 })}
-                      />
-                    }
-                  >
-                    <Form.Item
-                      name={[field.name, 'question']}
-                      label={t('catalogAdmin.faq.question')}
-                      rules={[requiredText]}
-                    >
-                      <Input maxLength={500} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'answer']}
-                      label={t('catalogAdmin.faq.answer')}
-                      rules={[requiredText]}
-                    >
-                      <Input.TextArea rows={3} maxLength={4000} />
-                    </Form.Item>
-                  </Card>
-                ))}
-                <Form.ErrorList errors={errors} />
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined aria-hidden />}
-                  disabled={fields.length >= 50}
-                  onClick={() => add({ question: '', answer: '' })}
+          <EntryList
+            name="faqs"
+            entryLabel={(n) => t('catalogAdmin.faq.entry', { n })}
+            addLabel={t('catalogAdmin.faq.add')}
+            max={50}
+            newEntry={() => ({ question: '', answer: '' })}
+          >
+            {(field) => (
+              <>
+                <Form.Item
+                  name={[field.name, 'question']}
+                  label={t('catalogAdmin.faq.question')}
+                  rules={[requiredText]}
                 >
-                  {t('catalogAdmin.faq.add')}
-                </Button>
-              </div>
+                  <Input maxLength={500} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'answer']}
+                  label={t('catalogAdmin.faq.answer')}
+                  rules={[requiredText]}
+                >
+                  <Input.TextArea rows={3} maxLength={4000} />
+                </Form.Item>
+              </>
             )}
-          </Form.List>
+          </EntryList>
         </Section>
 
         <Section id="zt-el-contact" title={t('catalogAdmin.section.contact')}>
@@ -683,186 +540,151 @@ export function ElementsForm({
   );
 }
 
-/** One 申请材料 entry; what it asks depends on its requirement and source. */
-function MaterialEntry({
-  name,
-  index,
-  count,
-  move,
-  remove,
-}: {
-  name: number;
-  index: number;
-  count: number;
-  move: (from: number, to: number) => void;
-  remove: (index: number) => void;
-}) {
+/** The fields of one 申请材料 entry; what it asks depends on its requirement and source. */
+function MaterialFields({ name }: { name: number }) {
   const t = useT();
-  const required = { required: true, message: t('catalogAdmin.required') };
-  const requiredText = { required: true, whitespace: true, message: t('catalogAdmin.required') };
-  const label = t('catalogAdmin.material.entry', { n: index + 1 });
+  const { required, requiredText } = useRequiredRules();
   return (
-    <Card
-      size="small"
-      title={label}
-      extra={<EntryTools index={index} count={count} move={move} remove={remove} label={label} />}
-    >
-      <Row gutter={16}>
-        <Col xs={24} md={16}>
-          <Form.Item
-            name={[name, 'name']}
-            label={t('catalogAdmin.material.name')}
-            rules={[requiredText]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item
-            name={[name, 'key']}
-            label={t('catalogAdmin.material.key')}
-            tooltip={t('catalogAdmin.material.keyHint')}
-            rules={[
-              required,
-              {
-                pattern: /^[a-z][a-zA-Z0-9]{0,39}$/,
-                message: t('catalogAdmin.material.keyFormat'),
+    <Row gutter={16}>
+      <Col xs={24} md={16}>
+        <Form.Item
+          name={[name, 'name']}
+          label={t('catalogAdmin.material.name')}
+          rules={[requiredText]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item
+          name={[name, 'key']}
+          label={t('catalogAdmin.material.key')}
+          tooltip={t('catalogAdmin.material.keyHint')}
+          rules={[
+            required,
+            {
+              pattern: /^[a-z][a-zA-Z0-9]{0,39}$/,
+              message: t('catalogAdmin.material.keyFormat'),
+            },
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value: string | undefined) => {
+                const materials = (getFieldValue('materials') ?? []) as { key?: string }[];
+                if (value && materials.filter((m) => m?.key === value).length > 1) {
+                  throw new Error(t('catalogAdmin.material.keyDuplicate'));
+                }
               },
-              ({ getFieldValue }) => ({
-                validator: async (_rule, value: string | undefined) => {
-                  const materials = (getFieldValue('materials') ?? []) as { key?: string }[];
-                  if (value && materials.filter((m) => m?.key === value).length > 1) {
-                    throw new Error(t('catalogAdmin.material.keyDuplicate'));
-                  }
-                },
-              }),
-            ]}
-          >
-            <Input className="zt-code" maxLength={40} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={8}>
-          <Form.Item
-            name={[name, 'requirement']}
-            label={t('catalogAdmin.material.requirement')}
-            rules={[required]}
-          >
-            <Radio.Group
-              optionType="button"
-              options={(['required', 'conditional'] as const).map((value) => ({
-                value,
-                label: t(requirementKey[value]),
-              }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={8}>
-          <Form.Item
-            name={[name, 'form']}
-            label={t('catalogAdmin.material.form')}
-            rules={[required]}
-          >
-            <Select
-              options={(['original', 'copy', 'electronic'] as const).map((value) => ({
-                value,
-                label: t(materialFormKey[value]),
-              }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={8}>
-          <Form.Item
-            name={[name, 'copies']}
-            label={t('catalogAdmin.material.copies')}
-            rules={[required]}
-          >
-            <InputNumber min={0} max={20} precision={0} className="zt-filter-kind" />
-          </Form.Item>
-        </Col>
-        <Form.Item noStyle dependencies={[['materials', name, 'requirement']]}>
-          {({ getFieldValue }) =>
-            getFieldValue(['materials', name, 'requirement']) === 'conditional' && (
+            }),
+          ]}
+        >
+          <Input className="zt-code" maxLength={40} autoComplete="off" />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item
+          name={[name, 'requirement']}
+          label={t('catalogAdmin.material.requirement')}
+          rules={[required]}
+        >
+          <Radio.Group
+            optionType="button"
+            options={optionsOf(['required', 'conditional'], requirementKey, t)}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={8}>
+        <Form.Item name={[name, 'form']} label={t('catalogAdmin.material.form')} rules={[required]}>
+          <Select options={optionsOf(['original', 'copy', 'electronic'], materialFormKey, t)} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={8}>
+        <Form.Item
+          name={[name, 'copies']}
+          label={t('catalogAdmin.material.copies')}
+          rules={[required]}
+        >
+          <InputNumber min={0} max={20} precision={0} className="zt-filter-kind" />
+        </Form.Item>
+      </Col>
+      <Form.Item noStyle dependencies={[['materials', name, 'requirement']]}>
+        {({ getFieldValue }) =>
+          getFieldValue(['materials', name, 'requirement']) === 'conditional' && (
+            <Col span={24}>
+              <Form.Item
+                name={[name, 'condition']}
+                label={t('catalogAdmin.material.condition')}
+                rules={[requiredText]}
+              >
+                <Input
+                  maxLength={500}
+                  placeholder={t('catalogAdmin.material.conditionPlaceholder')}
+                />
+              </Form.Item>
+            </Col>
+          )
+        }
+      </Form.Item>
+      <Col span={24}>
+        <Form.Item
+          name={[name, 'source']}
+          label={t('catalogAdmin.material.source')}
+          rules={[required]}
+          extra={t('catalogAdmin.material.sourceHint')}
+        >
+          <Radio.Group
+            options={optionsOf(['upload', 'certificate', 'sharedData'], materialSourceKey, t)}
+          />
+        </Form.Item>
+      </Col>
+      <Form.Item noStyle dependencies={[['materials', name, 'source']]}>
+        {({ getFieldValue }) => {
+          const source = getFieldValue(['materials', name, 'source']) as unknown;
+          if (source === 'certificate') {
+            return (
               <Col span={24}>
                 <Form.Item
-                  name={[name, 'condition']}
-                  label={t('catalogAdmin.material.condition')}
+                  name={[name, 'certificateTypeCode']}
+                  label={t('catalogAdmin.material.certificateType')}
+                  rules={[required]}
+                >
+                  <CertificateTypeSelect placeholder={t('catalogAdmin.certificateType.pick')} />
+                </Form.Item>
+              </Col>
+            );
+          }
+          if (source === 'sharedData') {
+            return (
+              <Col span={24}>
+                <Form.Item
+                  name={[name, 'sharedDataResource']}
+                  label={t('catalogAdmin.material.sharedDataResource')}
                   rules={[requiredText]}
                 >
                   <Input
-                    maxLength={500}
-                    placeholder={t('catalogAdmin.material.conditionPlaceholder')}
+                    maxLength={200}
+                    placeholder={t('catalogAdmin.material.sharedDataPlaceholder')}
                   />
                 </Form.Item>
               </Col>
-            )
+            );
           }
+          return null;
+        }}
+      </Form.Item>
+      <Col xs={24} md={12}>
+        <Form.Item name={[name, 'sampleUrl']} label={t('catalogAdmin.material.sampleUrl')}>
+          <Input maxLength={500} />
         </Form.Item>
-        <Col span={24}>
-          <Form.Item
-            name={[name, 'source']}
-            label={t('catalogAdmin.material.source')}
-            rules={[required]}
-            extra={t('catalogAdmin.material.sourceHint')}
-          >
-            <Radio.Group
-              options={(['upload', 'certificate', 'sharedData'] as const).map((value) => ({
-                value,
-                label: t(materialSourceKey[value]),
-              }))}
-            />
-          </Form.Item>
-        </Col>
-        <Form.Item noStyle dependencies={[['materials', name, 'source']]}>
-          {({ getFieldValue }) => {
-            const source = getFieldValue(['materials', name, 'source']) as unknown;
-            if (source === 'certificate') {
-              return (
-                <Col span={24}>
-                  <Form.Item
-                    name={[name, 'certificateTypeCode']}
-                    label={t('catalogAdmin.material.certificateType')}
-                    rules={[required]}
-                  >
-                    <CertificateTypeSelect placeholder={t('catalogAdmin.certificateType.pick')} />
-                  </Form.Item>
-                </Col>
-              );
-            }
-            if (source === 'sharedData') {
-              return (
-                <Col span={24}>
-                  <Form.Item
-                    name={[name, 'sharedDataResource']}
-                    label={t('catalogAdmin.material.sharedDataResource')}
-                    rules={[requiredText]}
-                  >
-                    <Input
-                      maxLength={200}
-                      placeholder={t('catalogAdmin.material.sharedDataPlaceholder')}
-                    />
-                  </Form.Item>
-                </Col>
-              );
-            }
-            return null;
-          }}
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name={[name, 'blankFormUrl']} label={t('catalogAdmin.material.blankFormUrl')}>
+          <Input maxLength={500} />
         </Form.Item>
-        <Col xs={24} md={12}>
-          <Form.Item name={[name, 'sampleUrl']} label={t('catalogAdmin.material.sampleUrl')}>
-            <Input maxLength={500} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name={[name, 'blankFormUrl']} label={t('catalogAdmin.material.blankFormUrl')}>
-            <Input maxLength={500} />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item name={[name, 'note']} label={t('catalogAdmin.material.note')}>
-            <Input.TextArea rows={2} maxLength={500} />
-          </Form.Item>
-        </Col>
-      </Row>
-    </Card>
+      </Col>
+      <Col span={24}>
+        <Form.Item name={[name, 'note']} label={t('catalogAdmin.material.note')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Col>
+    </Row>
   );
 }

@@ -1,24 +1,25 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImplementationList, ListVersionStatus } from '@zhengtong/contracts';
-import { App, Button, Card, Form, Modal, Select, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, Form, Modal, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import {
   catalogKeys,
   implementationListPageQuery,
   type ImplementationListFilter,
 } from '../../shared/api/catalog';
 import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
-import { LoadingBlock } from '../../shared/components/LoadingBlock';
+import { FilterBar, SelectFilter } from '../../shared/components/FilterBar';
 import { PageHeading } from '../../shared/components/PageHeading';
+import { QueryTable } from '../../shared/components/QueryTable';
+import { useUrlFilter } from '../../shared/components/useUrlFilter';
 import { useT } from '../../shared/i18n/LocaleProvider';
 import { useSession } from '../../shared/identity/session';
 import { downloadListsWorkbook } from './api';
 import { DepartmentSelect, ItemCodeSelect, ListStatusTags, RegionField } from './CatalogFields';
 import { CreateListModal } from './CreateListModal';
 import { ImportListsModal } from './ImportListsModal';
-import { listStatuses, statusKey } from './labels';
+import { listStatuses, optionsOf, statusKey } from './labels';
 import { ListActions } from './ListActions';
 import { catalogCapabilities } from './permissions';
 import { ProblemsAlert } from './ProblemsAlert';
@@ -51,10 +52,9 @@ function writeFilter(filter: ImplementationListFilter): Record<string, string> {
 export function ImplementationListsPage() {
   const t = useT();
   const { message } = App.useApp();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filter = readFilter(searchParams);
-  const setFilter = (next: ImplementationListFilter) =>
-    setSearchParams(writeFilter({ ...next, page: 1 }), { replace: true });
+  const [filter, replaceFilter] = useUrlFilter(readFilter, writeFilter);
+  // A new filter starts again at the first page.
+  const setFilter = (next: ImplementationListFilter) => replaceFilter({ ...next, page: 1 });
   const { me } = useSession();
   const can = catalogCapabilities(me);
   const queryClient = useQueryClient();
@@ -138,7 +138,7 @@ export function ImplementationListsPage() {
         }
       />
       <Card className="zt-card">
-        <Form layout="inline" className="zt-filters" role="search" aria-label={t('common.filters')}>
+        <FilterBar>
           <Form.Item label={t('catalogAdmin.lists.item')} htmlFor="zt-lists-item">
             <ItemCodeSelect
               id="zt-lists-item"
@@ -166,21 +166,16 @@ export function ImplementationListsPage() {
               onChange={(region) => setFilter({ ...filter, region })}
             />
           </Form.Item>
-          <Form.Item label={t('catalogAdmin.lists.status')} htmlFor="zt-lists-status">
-            <Select<ListVersionStatus>
-              id="zt-lists-status"
-              className="zt-filter-kind"
-              allowClear
-              placeholder={t('catalogAdmin.allStatuses')}
-              value={filter.status}
-              onChange={(status) => setFilter({ ...filter, status: status ?? undefined })}
-              options={listStatuses.map((status) => ({
-                value: status,
-                label: t(statusKey[status]),
-              }))}
-            />
-          </Form.Item>
-        </Form>
+          <SelectFilter<ListVersionStatus>
+            id="zt-lists-status"
+            label={t('catalogAdmin.lists.status')}
+            className="zt-filter-kind"
+            placeholder={t('catalogAdmin.allStatuses')}
+            value={filter.status}
+            onChange={(status) => setFilter({ ...filter, status })}
+            options={optionsOf(listStatuses, statusKey, t)}
+          />
+        </FilterBar>
         <div className="zt-toolbar">
           <Button
             icon={<DownloadOutlined aria-hidden />}
@@ -200,30 +195,18 @@ export function ImplementationListsPage() {
             <ApiErrorAlert error={exportMutation.error} />
           </div>
         )}
-        {query.isError && (
-          <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        )}
-        {query.isPending && !query.isError && <LoadingBlock />}
-        {query.data && (
-          <Table<ImplementationList>
-            rowKey="id"
-            columns={columns}
-            dataSource={query.data.items}
-            loading={query.isPlaceholderData}
-            locale={{ emptyText: t('catalogAdmin.lists.none') }}
-            caption={<span className="zt-visually-hidden">{t('catalogAdmin.lists.title')}</span>}
-            scroll={{ x: 'max-content' }}
-            pagination={{
-              current: filter.page,
-              pageSize,
-              total: query.data.total,
-              showSizeChanger: false,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page) =>
-                setSearchParams(writeFilter({ ...filter, page }), { replace: true }),
-            }}
-          />
-        )}
+        <QueryTable<ImplementationList>
+          query={query}
+          rowKey="id"
+          columns={columns}
+          caption={t('catalogAdmin.lists.title')}
+          emptyText={t('catalogAdmin.lists.none')}
+          paging={{
+            current: filter.page,
+            pageSize,
+            onChange: (page) => replaceFilter({ ...filter, page }),
+          }}
+        />
       </Card>
       <Modal
         open={problems !== undefined}

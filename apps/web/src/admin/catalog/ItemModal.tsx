@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   ADMINISTRATIVE_LEVELS,
   APPLICANT_KINDS,
@@ -9,23 +9,11 @@ import {
   type ServiceItemPatch,
 } from '@zhengtong/contracts';
 import { formatServiceItemCode, parseServiceItemCode } from '@zhengtong/gb';
-import {
-  App,
-  Button,
-  Checkbox,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { App, Button, Checkbox, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { serviceItemSearchQuery } from '../../shared/api/catalog';
-import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
+import { FormModal } from '../../shared/components/FormModal';
 import { useLocale } from '../../shared/i18n/LocaleProvider';
-import { showFieldErrors } from '../../shared/identity/formErrors';
 import { createItem, patchItem } from './api';
 import { DepartmentSelect } from './CatalogFields';
 import {
@@ -34,6 +22,7 @@ import {
   handlingCases,
   itemTypeName,
   levelKey,
+  optionsOf,
   sectorName,
 } from './labels';
 
@@ -125,7 +114,6 @@ export function ItemModal({
   const { t, locale } = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<ItemValues>();
-  const [otherError, setOtherError] = useState<unknown>();
   // undefined until typed: the next free main-item number of the type and sector stands in
   const [typedMain, setMain] = useState<number | null>();
   const [sub, setSub] = useState<number | null>(0);
@@ -145,30 +133,10 @@ export function ItemModal({
   }, [form, item]);
 
   const close = () => {
-    setOtherError(undefined);
     setMain(undefined);
     setSub(0);
     onClose();
   };
-
-  const mutation = useMutation({
-    mutationFn: async (body: ServiceItemBody) => {
-      if (!editing) return createItem(body);
-      const patch = diff(editing, body);
-      return Object.keys(patch).length === 0 ? editing : patchItem(editing.code, patch);
-    },
-    onMutate: () => setOtherError(undefined),
-    onSuccess: (saved) => {
-      void message.success(
-        t(editing ? 'catalogAdmin.item.saved' : 'catalogAdmin.item.created', { name: saved.name }),
-      );
-      onSaved(saved);
-      close();
-    },
-    onError: (error) => {
-      if (!showFieldErrors(form, error, fields, t)) setOtherError(error);
-    },
-  });
 
   const generate = () => {
     if (!itemType || !sector || main === null || sub === null) return;
@@ -177,7 +145,7 @@ export function ItemModal({
   };
 
   return (
-    <Modal
+    <FormModal
       open={item !== undefined}
       title={
         editing
@@ -185,186 +153,172 @@ export function ItemModal({
           : t('catalogAdmin.items.create')
       }
       okText={t('catalogAdmin.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: mutation.isPending }}
-      onOk={() => form.submit()}
       onCancel={close}
       width={720}
-      destroyOnHidden
-      forceRender
+      form={form}
+      formKey={editing?.code ?? 'new'}
+      name="catalogItem"
+      fields={fields}
+      initialValues={
+        editing
+          ? toValues(editing)
+          : {
+              levels: ['province', 'city', 'county'],
+              applicantKinds: ['person'],
+              keywords: [],
+              competentOrganisationId: defaultOrganisationId,
+            }
+      }
+      submit={async (values) => {
+        const body = toBody(values);
+        if (!editing) return createItem(body);
+        const patch = diff(editing, body);
+        return Object.keys(patch).length === 0 ? editing : patchItem(editing.code, patch);
+      }}
+      onSubmitted={(saved) => {
+        void message.success(
+          t(editing ? 'catalogAdmin.item.saved' : 'catalogAdmin.item.created', {
+            name: saved.name,
+          }),
+        );
+        onSaved(saved);
+        close();
+      }}
     >
-      {otherError !== undefined && (
-        <div className="zt-note">
-          <ApiErrorAlert error={otherError} />
-        </div>
-      )}
-      <Form<ItemValues>
-        key={editing?.code ?? 'new'}
-        name="catalogItem"
-        form={form}
-        layout="vertical"
-        initialValues={
-          editing
-            ? toValues(editing)
-            : {
-                levels: ['province', 'city', 'county'],
-                applicantKinds: ['person'],
-                keywords: [],
-                competentOrganisationId: defaultOrganisationId,
-              }
-        }
-        onFinish={(values) => mutation.mutate(toBody(values))}
-      >
-        <Space size="middle" wrap align="start">
-          <Form.Item
-            name="itemType"
-            label={t('catalogAdmin.item.type')}
-            rules={[{ required: true, message: t('catalogAdmin.required') }]}
-          >
-            <Select
-              className="zt-filter-region"
-              options={ITEM_TYPE_VALUES.map((type) => ({
-                value: type,
-                label: itemTypeName(type, locale),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="sector"
-            label={t('catalogAdmin.item.sector')}
-            rules={[{ required: true, message: t('catalogAdmin.required') }]}
-          >
-            <Select
-              className="zt-filter-region"
-              showSearch={{ optionFilterProp: 'label' }}
-              options={SECTOR_VALUES.map((value) => ({
-                value,
-                label: sectorName(value, locale),
-              }))}
-            />
-          </Form.Item>
-        </Space>
+      <Space size="middle" wrap align="start">
         <Form.Item
-          name="code"
-          label={t('catalogAdmin.item.code')}
-          extra={t('catalogAdmin.item.codeHint')}
-          rules={[
-            { required: true, message: t('catalogAdmin.required') },
-            {
-              validator: async (_rule, value: string | undefined) => {
-                if (!value) return;
-                const parsed = parseServiceItemCode(value.trim().toUpperCase());
-                if (!parsed.ok)
-                  throw new Error(t(`catalogAdmin.item.codeInvalid.${parsed.reason}`));
-                const chosenType = form.getFieldValue('itemType') as
-                  ItemValues['itemType'] | undefined;
-                const chosenSector = form.getFieldValue('sector') as
-                  ItemValues['sector'] | undefined;
-                if (chosenType && parsed.value.itemType !== chosenType) {
-                  throw new Error(t('catalogAdmin.item.codeTypeMismatch'));
-                }
-                if (chosenSector && parsed.value.sector !== chosenSector) {
-                  throw new Error(t('catalogAdmin.item.codeSectorMismatch'));
-                }
-              },
-            },
-          ]}
-          dependencies={['itemType', 'sector']}
-        >
-          <Input className="zt-code" maxLength={13} disabled={!!editing} autoComplete="off" />
-        </Form.Item>
-        {!editing && (
-          <div className="zt-note">
-            <Typography.Text type="secondary">{t('catalogAdmin.item.generator')}</Typography.Text>
-            <Space wrap>
-              <label className="zt-inline-label">
-                {t('catalogAdmin.item.mainSequence')}
-                <InputNumber min={1} max={99999} precision={0} value={main} onChange={setMain} />
-              </label>
-              <label className="zt-inline-label">
-                {t('catalogAdmin.item.subSequence')}
-                <InputNumber min={0} max={999} precision={0} value={sub} onChange={setSub} />
-              </label>
-              <Button
-                onClick={generate}
-                disabled={!itemType || !sector || main === null || sub === null}
-              >
-                {t('catalogAdmin.item.generate')}
-              </Button>
-            </Space>
-          </div>
-        )}
-        <Form.Item
-          name="name"
-          label={t('catalogAdmin.item.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('catalogAdmin.required') },
-            { min: 2, message: t('catalogAdmin.minLength', { min: 2 }) },
-          ]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          name="competentOrganisationId"
-          label={t('catalogAdmin.item.competentOrganisation')}
-          extra={t('catalogAdmin.item.competentOrganisationHint')}
+          name="itemType"
+          label={t('catalogAdmin.item.type')}
           rules={[{ required: true, message: t('catalogAdmin.required') }]}
         >
-          <DepartmentSelect provinceOnly />
-        </Form.Item>
-        <Form.Item
-          name="legalBasis"
-          label={t('catalogAdmin.item.legalBasis')}
-          rules={[{ required: true, whitespace: true, message: t('catalogAdmin.required') }]}
-        >
-          <Input.TextArea rows={3} maxLength={4000} />
-        </Form.Item>
-        <Form.Item
-          name="levels"
-          label={t('catalogAdmin.item.levels')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('catalogAdmin.pickOne') }]}
-        >
-          <Checkbox.Group
-            options={ADMINISTRATIVE_LEVELS.map((level) => ({
-              value: level,
-              label: t(levelKey[level]),
+          <Select
+            className="zt-filter-region"
+            options={ITEM_TYPE_VALUES.map((type) => ({
+              value: type,
+              label: itemTypeName(type, locale),
             }))}
           />
         </Form.Item>
         <Form.Item
-          name="applicantKinds"
-          label={t('catalogAdmin.item.applicantKinds')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('catalogAdmin.pickOne') }]}
-        >
-          <Checkbox.Group
-            options={APPLICANT_KINDS.map((kind) => ({
-              value: kind,
-              label: t(applicantKindKey[kind]),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="handlingCase"
-          label={t('catalogAdmin.item.handlingCase')}
-          extra={t('catalogAdmin.item.handlingCaseHint')}
+          name="sector"
+          label={t('catalogAdmin.item.sector')}
+          rules={[{ required: true, message: t('catalogAdmin.required') }]}
         >
           <Select
-            allowClear
-            placeholder={t('catalogAdmin.handlingCase.none')}
-            options={handlingCases.map((value) => ({
+            className="zt-filter-region"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={SECTOR_VALUES.map((value) => ({
               value,
-              label: t(handlingCaseKey[value]),
+              label: sectorName(value, locale),
             }))}
           />
         </Form.Item>
-        <Form.Item
-          name="keywords"
-          label={t('catalogAdmin.item.keywords')}
-          extra={t('catalogAdmin.item.keywordsHint')}
-        >
-          <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} maxCount={20} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item
+        name="code"
+        label={t('catalogAdmin.item.code')}
+        extra={t('catalogAdmin.item.codeHint')}
+        rules={[
+          { required: true, message: t('catalogAdmin.required') },
+          {
+            validator: async (_rule, value: string | undefined) => {
+              if (!value) return;
+              const parsed = parseServiceItemCode(value.trim().toUpperCase());
+              if (!parsed.ok) throw new Error(t(`catalogAdmin.item.codeInvalid.${parsed.reason}`));
+              const chosenType = form.getFieldValue('itemType') as
+                ItemValues['itemType'] | undefined;
+              const chosenSector = form.getFieldValue('sector') as ItemValues['sector'] | undefined;
+              if (chosenType && parsed.value.itemType !== chosenType) {
+                throw new Error(t('catalogAdmin.item.codeTypeMismatch'));
+              }
+              if (chosenSector && parsed.value.sector !== chosenSector) {
+                throw new Error(t('catalogAdmin.item.codeSectorMismatch'));
+              }
+            },
+          },
+        ]}
+        dependencies={['itemType', 'sector']}
+      >
+        <Input className="zt-code" maxLength={13} disabled={!!editing} autoComplete="off" />
+      </Form.Item>
+      {!editing && (
+        <div className="zt-note">
+          <Typography.Text type="secondary">{t('catalogAdmin.item.generator')}</Typography.Text>
+          <Space wrap>
+            <label className="zt-inline-label">
+              {t('catalogAdmin.item.mainSequence')}
+              <InputNumber min={1} max={99999} precision={0} value={main} onChange={setMain} />
+            </label>
+            <label className="zt-inline-label">
+              {t('catalogAdmin.item.subSequence')}
+              <InputNumber min={0} max={999} precision={0} value={sub} onChange={setSub} />
+            </label>
+            <Button
+              onClick={generate}
+              disabled={!itemType || !sector || main === null || sub === null}
+            >
+              {t('catalogAdmin.item.generate')}
+            </Button>
+          </Space>
+        </div>
+      )}
+      <Form.Item
+        name="name"
+        label={t('catalogAdmin.item.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('catalogAdmin.required') },
+          { min: 2, message: t('catalogAdmin.minLength', { min: 2 }) },
+        ]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item
+        name="competentOrganisationId"
+        label={t('catalogAdmin.item.competentOrganisation')}
+        extra={t('catalogAdmin.item.competentOrganisationHint')}
+        rules={[{ required: true, message: t('catalogAdmin.required') }]}
+      >
+        <DepartmentSelect provinceOnly />
+      </Form.Item>
+      <Form.Item
+        name="legalBasis"
+        label={t('catalogAdmin.item.legalBasis')}
+        rules={[{ required: true, whitespace: true, message: t('catalogAdmin.required') }]}
+      >
+        <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+      <Form.Item
+        name="levels"
+        label={t('catalogAdmin.item.levels')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('catalogAdmin.pickOne') }]}
+      >
+        <Checkbox.Group options={optionsOf(ADMINISTRATIVE_LEVELS, levelKey, t)} />
+      </Form.Item>
+      <Form.Item
+        name="applicantKinds"
+        label={t('catalogAdmin.item.applicantKinds')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('catalogAdmin.pickOne') }]}
+      >
+        <Checkbox.Group options={optionsOf(APPLICANT_KINDS, applicantKindKey, t)} />
+      </Form.Item>
+      <Form.Item
+        name="handlingCase"
+        label={t('catalogAdmin.item.handlingCase')}
+        extra={t('catalogAdmin.item.handlingCaseHint')}
+      >
+        <Select
+          allowClear
+          placeholder={t('catalogAdmin.handlingCase.none')}
+          options={optionsOf(handlingCases, handlingCaseKey, t)}
+        />
+      </Form.Item>
+      <Form.Item
+        name="keywords"
+        label={t('catalogAdmin.item.keywords')}
+        extra={t('catalogAdmin.item.keywordsHint')}
+      >
+        <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} maxCount={20} />
+      </Form.Item>
+    </FormModal>
   );
 }

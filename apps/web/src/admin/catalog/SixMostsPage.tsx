@@ -11,15 +11,16 @@ import {
   Table,
   type TableColumnsType,
 } from 'antd';
-import { useSearchParams } from 'react-router';
 import { sixMostsQuery } from '../../shared/api/catalog';
 import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
+import { FilterBar } from '../../shared/components/FilterBar';
 import { LoadingBlock } from '../../shared/components/LoadingBlock';
 import { PageHeading } from '../../shared/components/PageHeading';
+import { useUrlFilter } from '../../shared/components/useUrlFilter';
 import { useLocale } from '../../shared/i18n/LocaleProvider';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { RegionField } from './CatalogFields';
-import { formatShare, formatYuan, onlineDepthKey } from './labels';
+import { formatShare, formatYuan, onlineDepthKey, optionsOf } from './labels';
 
 type GroupBy = SixMostsQuery['groupBy'];
 type ReportRow = SixMostsReport['rows'][number];
@@ -38,6 +39,12 @@ function readQuery(params: URLSearchParams): SixMostsQuery {
   return region ? { groupBy, region } : { groupBy };
 }
 
+function writeQuery(query: SixMostsQuery): Record<string, string> {
+  const params: Record<string, string> = { groupBy: query.groupBy };
+  if (query.region) params.region = query.region;
+  return params;
+}
+
 function share(value: number): number {
   return Math.round(value * 1000) / 10;
 }
@@ -45,13 +52,7 @@ function share(value: number): number {
 /** 六个最: 环节最少, 材料最简, 时限最短, 费用最低, 跑动最少, 网办最深 — over published lists. */
 export function SixMostsPage() {
   const { t, locale } = useLocale();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const query = readQuery(searchParams);
-  const setQuery = (next: SixMostsQuery) => {
-    const params: Record<string, string> = { groupBy: next.groupBy };
-    if (next.region) params.region = next.region;
-    setSearchParams(params, { replace: true });
-  };
+  const [query, setQuery] = useUrlFilter(readQuery, writeQuery);
   const report = useQuery({ ...sixMostsQuery(query), placeholderData: keepPreviousData });
 
   const columns: TableColumnsType<ReportRow> = [
@@ -112,13 +113,13 @@ export function SixMostsPage() {
         description={t('catalogAdmin.sixMosts.description')}
       />
       <Card className="zt-card zt-note">
-        <Form layout="inline" className="zt-filters" role="search" aria-label={t('common.filters')}>
+        <FilterBar>
           <Form.Item label={t('catalogAdmin.sixMosts.groupBy')}>
             <Radio.Group
               optionType="button"
               value={query.groupBy}
               onChange={(event) => setQuery({ ...query, groupBy: event.target.value as GroupBy })}
-              options={groupings.map((value) => ({ value, label: t(groupKey[value]) }))}
+              options={optionsOf(groupings, groupKey, t)}
             />
           </Form.Item>
           <Form.Item label={t('catalogAdmin.lists.region')} htmlFor="zt-six-region">
@@ -132,7 +133,7 @@ export function SixMostsPage() {
               }
             />
           </Form.Item>
-        </Form>
+        </FilterBar>
         {report.isError && (
           <ApiErrorAlert error={report.error} onRetry={() => void report.refetch()} />
         )}

@@ -11,8 +11,8 @@ import type {
   ServiceItemPatch,
   UpdateDraftBody,
 } from '@zhengtong/contracts';
-import { ApiError, parseProblem } from '../../shared/api/ApiError';
-import { apiPost, apiRequest, buildUrl } from '../../shared/api/client';
+import { ApiError } from '../../shared/api/ApiError';
+import { apiPost, apiRequest, buildUrl, readErrorBody } from '../../shared/api/client';
 
 // Write side of the catalogue API (事项管理). The reads, staff ones included, are in
 // shared/api/catalog.ts; after a write, invalidate `catalogKeys.all` there.
@@ -79,26 +79,6 @@ function requestLanguage(): string {
   return document.documentElement.lang || 'zh-CN';
 }
 
-async function failure(response: Response): Promise<ApiError> {
-  let body: unknown;
-  if ((response.headers.get('content-type') ?? '').includes('json')) {
-    try {
-      body = await response.json();
-    } catch {
-      body = undefined;
-    }
-  }
-  const problem = parseProblem(body);
-  if (problem) return ApiError.fromProblem(problem);
-  return new ApiError({
-    kind: 'http',
-    status: response.status,
-    code: `HTTP_${response.status}`,
-    title: response.statusText || `HTTP ${response.status}`,
-    requestId: response.headers.get('x-request-id') ?? undefined,
-  });
-}
-
 async function send(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, { ...init, credentials: 'same-origin' });
@@ -143,7 +123,7 @@ export async function downloadListsWorkbook(
       'Accept-Language': requestLanguage(),
     },
   });
-  if (!response.ok) throw await failure(response);
+  if (!response.ok) throw await readErrorBody(response);
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   try {
@@ -171,7 +151,7 @@ export async function importListsWorkbook(file: Blob): Promise<ImportReport> {
     },
     body: file,
   });
-  if (!response.ok) throw await failure(response);
+  if (!response.ok) throw await readErrorBody(response);
   return (await response.json()) as ImportReport;
 }
 

@@ -6,28 +6,27 @@ import type {
   CrossRegionScope,
   FeeItem,
   ImplementationElements,
-  ItemType,
   LifeEvent,
   ListVersionStatus,
   Material,
   MaterialSource,
-  Sector,
   ServiceItemBody,
 } from '@zhengtong/contracts';
-import { ITEM_TYPES, SECTORS } from '@zhengtong/gb';
+import type { Translate } from '../../shared/i18n/LocaleProvider';
 import type { Locale, MessageKey } from '../../shared/i18n/messages';
 
 // Names of the catalogue's enumerations in the UI language, and the colours of their tags.
 
-export function itemTypeName(type: ItemType, locale: Locale): string {
-  const entry = ITEM_TYPES[type];
-  return locale === 'en' ? entry.nameEn : entry.name;
+/** Options (of a select, radio or checkbox group) for these values, named in the UI language. */
+export function optionsOf<Value extends string | number>(
+  values: readonly Value[],
+  key: Record<NoInfer<Value>, MessageKey>,
+  t: Translate,
+): { value: Value; label: string }[] {
+  return values.map((value) => ({ value, label: t(key[value]) }));
 }
 
-export function sectorName(sector: Sector, locale: Locale): string {
-  const entry = SECTORS[sector];
-  return locale === 'en' ? entry.nameEn : entry.name;
-}
+export { itemTypeName, sectorName } from '../../shared/i18n/gbNames';
 
 export const statusKey: Record<ListVersionStatus, MessageKey> = {
   draft: 'catalogAdmin.status.draft',

@@ -4,7 +4,6 @@ import {
   Alert,
   Card,
   Result,
-  Space,
   Statistic,
   Steps,
   Table,
@@ -24,7 +23,8 @@ import { useT } from '../../shared/i18n/LocaleProvider';
 import { CitySelect } from './CitySelect';
 import { formFields, type FormField } from './formFields';
 import { GuideSection } from './GuideSection';
-import { applicantKindKey, lifeEventKey, listKindKey, visitsKey } from './labels';
+import { visitsKey } from './labels';
+import { BundleTags } from './BundleTags';
 import { LinkButton } from './LinkButton';
 import { MaterialsTable } from './MaterialsTable';
 import { PortalBreadcrumb } from './PortalBreadcrumb';
@@ -143,17 +143,7 @@ export function BundleGuidePage() {
               />
             </span>
             <span className="zt-print-only">{regionName}</span>
-            <Space size={[4, 4]} wrap>
-              <Tag color={bundle.applicantKind === 'person' ? 'blue' : 'orange'}>
-                {t(applicantKindKey[bundle.applicantKind])}
-              </Tag>
-              <Tag>{t(listKindKey[bundle.listKind])}</Tag>
-              {bundle.lifeEvents.map((event) => (
-                <Tag key={event} color="cyan">
-                  {t(lifeEventKey[event])}
-                </Tag>
-              ))}
-            </Space>
+            <BundleTags bundle={bundle} />
           </div>
           <Typography.Paragraph type="secondary" className="zt-alert-text zt-no-print">
             {t('catalog.bundle.regionHint')}

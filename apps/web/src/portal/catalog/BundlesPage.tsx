@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ApplicantKind, Bundle } from '@zhengtong/contracts';
-import { Card, Col, Empty, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { bundlesQuery } from '../../shared/api/catalog';
 import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../../shared/components/LoadingBlock';
 import { PageHeading } from '../../shared/components/PageHeading';
 import { useT } from '../../shared/i18n/LocaleProvider';
-import { applicantKindKey, lifeEventKey, listKindKey } from './labels';
+import { BundleTags } from './BundleTags';
 import { LinkButton } from './LinkButton';
 import { PortalBreadcrumb } from './PortalBreadcrumb';
 import { bundlesPath } from './serviceSearch';
@@ -68,17 +68,7 @@ function BundleCard({ bundle }: { bundle: Bundle }) {
       <Typography.Title level={2} className="zt-bundle-title">
         <Link to={to}>{bundle.name}</Link>
       </Typography.Title>
-      <Space size={[4, 4]} wrap>
-        <Tag color={bundle.applicantKind === 'person' ? 'blue' : 'orange'}>
-          {t(applicantKindKey[bundle.applicantKind])}
-        </Tag>
-        <Tag>{t(listKindKey[bundle.listKind])}</Tag>
-        {bundle.lifeEvents.map((event) => (
-          <Tag key={event} color="cyan">
-            {t(lifeEventKey[event])}
-          </Tag>
-        ))}
-      </Space>
+      <BundleTags bundle={bundle} />
       {bundle.description && (
         <Typography.Paragraph type="secondary" ellipsis={{ rows: 3 }} className="zt-alert-text">
           {bundle.description}

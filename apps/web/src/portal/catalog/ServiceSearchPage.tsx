@@ -23,6 +23,8 @@ import { applicantKindKey, itemTypeName, lifeEventKey } from './labels';
 import { LifeEventChips } from './LifeEventChips';
 import { PortalBreadcrumb } from './PortalBreadcrumb';
 import {
+  clearedFilters,
+  isFiltered,
   lifeEventsOf,
   readServiceSearch,
   searchPageSize,
@@ -128,14 +130,7 @@ export function ServiceSearchPage() {
             setParams(writeServiceSearch({ ...search, page }));
             document.getElementById('zt-results')?.scrollIntoView({ block: 'start' });
           }}
-          onClear={() =>
-            update({
-              lifeEvent: undefined,
-              region: undefined,
-              organisation: undefined,
-              itemType: undefined,
-            })
-          }
+          onClear={() => update(clearedFilters)}
         />
       </div>
     </>
@@ -223,12 +218,6 @@ function Filters({ search, update }: FiltersProps) {
     ...organisationsQuery({ region: departmentRegion, kind: 'department' }),
     enabled: departmentRegion !== undefined,
   });
-  const hasFilters = !!(
-    search.region ||
-    search.organisation ||
-    search.itemType ||
-    search.lifeEvent
-  );
 
   return (
     <Form layout="vertical" className="zt-search-filters" component="div">
@@ -279,19 +268,8 @@ function Filters({ search, update }: FiltersProps) {
           popupMatchSelectWidth={false}
         />
       </Form.Item>
-      {hasFilters && (
-        <Button
-          onClick={() =>
-            update({
-              lifeEvent: undefined,
-              region: undefined,
-              organisation: undefined,
-              itemType: undefined,
-            })
-          }
-        >
-          {t('catalog.filter.clear')}
-        </Button>
+      {isFiltered(search) && (
+        <Button onClick={() => update(clearedFilters)}>{t('catalog.filter.clear')}</Button>
       )}
     </Form>
   );
@@ -313,12 +291,6 @@ function Results({ search, query, onPage, onClear }: ResultsProps) {
   if (query.isPending) return <LoadingBlock label={t('catalog.results.loading')} />;
 
   const { items, total, page, pageSize } = query.data;
-  const hasFilters = !!(
-    search.region ||
-    search.organisation ||
-    search.itemType ||
-    search.lifeEvent
-  );
   return (
     <Card className="zt-card" id="zt-results">
       <section aria-labelledby={headingId} aria-busy={query.isPlaceholderData}>
@@ -342,7 +314,7 @@ function Results({ search, query, onPage, onClear }: ResultsProps) {
               </>
             }
           >
-            {hasFilters && <Button onClick={onClear}>{t('catalog.filter.clear')}</Button>}
+            {isFiltered(search) && <Button onClick={onClear}>{t('catalog.filter.clear')}</Button>}
           </Empty>
         ) : (
           <ol

@@ -9,23 +9,13 @@ import type {
   ItemType,
   LifeEvent,
   Material,
-  Sector,
   ServiceItem,
 } from '@zhengtong/contracts';
-import { ITEM_TYPES, SECTORS } from '@zhengtong/gb';
 import type { Locale, MessageKey } from '../../shared/i18n/messages';
 
 // Names of the catalogue's enumerations in the UI language.
 
-export function itemTypeName(type: ItemType, locale: Locale): string {
-  const entry = ITEM_TYPES[type];
-  return locale === 'en' ? entry.nameEn : entry.name;
-}
-
-export function sectorName(sector: Sector, locale: Locale): string {
-  const entry = SECTORS[sector];
-  return locale === 'en' ? entry.nameEn : entry.name;
-}
+export { itemTypeName, sectorName } from '../../shared/i18n/gbNames';
 
 /** Tag colours by item type: licences and confirmations are what citizens meet most. */
 export const itemTypeColor: Partial<Record<ItemType, string>> = {

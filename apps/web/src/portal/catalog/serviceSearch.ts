@@ -77,6 +77,19 @@ export function writeServiceSearch(search: Partial<ServiceSearch>): URLSearchPar
   return params;
 }
 
+/** Whether a filter narrows the search, besides its words and applicant kind. */
+export function isFiltered(search: ServiceSearch): boolean {
+  return !!(search.region || search.organisation || search.itemType || search.lifeEvent);
+}
+
+/** The change that clears the filters, keeping the words and the applicant kind. */
+export const clearedFilters: Partial<ServiceSearch> = {
+  lifeEvent: undefined,
+  region: undefined,
+  organisation: undefined,
+  itemType: undefined,
+};
+
 /** A link to the search page with this state. */
 export function serviceSearchHref(search: Partial<ServiceSearch>): string {
   const query = writeServiceSearch(search).toString();

@@ -29,7 +29,8 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
   return search ? `${path}?${search}` : path;
 }
 
-async function readErrorBody(response: Response): Promise<ApiError> {
+/** The failure a non-2xx response stands for: its problem document, or its HTTP status. */
+export async function readErrorBody(response: Response): Promise<ApiError> {
   const contentType = response.headers.get('content-type') ?? '';
   let body: unknown;
   if (contentType.includes('json')) {

@@ -1,5 +1,6 @@
 import { catalogAdminEn, catalogAdminZhCN } from '../../admin/catalog/messages';
 import { catalogPortalEn, catalogPortalZhCN } from '../../portal/catalog/messages';
+import { workflowAdminEn, workflowAdminZhCN } from '../../admin/workflow/messages';
 
 /**
  * UI text, Chinese first. The English dictionary must have every key the Chinese one has (the
@@ -407,6 +408,7 @@ export const zhCN = {
   'fieldError.noRegion': '行政区划不存在',
   ...catalogPortalZhCN,
   ...catalogAdminZhCN,
+  ...workflowAdminZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -835,6 +837,7 @@ export const en: Messages = {
   'fieldError.noRegion': 'no such region',
   ...catalogPortalEn,
   ...catalogAdminEn,
+  ...workflowAdminEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -55,6 +55,18 @@ export const adminSectionRoles = {
   oidcClients: ['systemAdmin'],
   // who maintains implementation lists (the catalogue itself is public to read)
   catalogLists: ['departmentAdmin', 'provinceAdmin'],
+  // staff read process definitions; the province admin deploys them
+  workflow: [
+    'windowOfficer',
+    'approver',
+    'departmentAdmin',
+    'provinceAdmin',
+    'dataAdmin',
+    'ops',
+    'systemAdmin',
+    'securityAdmin',
+    'auditAdmin',
+  ],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
