@@ -76,16 +76,15 @@ export interface SealResult {
 export async function sealAuditChain(pool: pg.Pool, options: SealOptions): Promise<SealResult> {
   const batchSize = options.batchSize ?? 5000;
   return withClient(pool, async (client) => {
+    // The lock is taken before the transaction, on the session: a REPEATABLE READ snapshot is
+    // fixed by the transaction's first statement, and a snapshot taken before the previous
+    // sealer committed would not see the chain rows it added (duplicate positions).
+    const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [
+      SEALER_LOCK_KEY,
+    ]);
+    if (!lock.rows[0]?.ok) return { sealed: 0, checkpoint: null, ran: false };
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-      const lock = await client.query<{ ok: boolean }>(
-        'SELECT pg_try_advisory_xact_lock($1) AS ok',
-        [SEALER_LOCK_KEY],
-      );
-      if (!lock.rows[0]?.ok) {
-        await client.query('ROLLBACK');
-        return { sealed: 0, checkpoint: null, ran: false };
-      }
       const state = await client.query<{ sealed_before: string; xmin: string }>(
         `SELECT sealed_before_xid::text AS sealed_before,
               pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
@@ -143,6 +142,8 @@ export async function sealAuditChain(pool: pg.Pool, options: SealOptions): Promi
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [SEALER_LOCK_KEY]).catch(() => undefined);
     }
   });
 }
