@@ -77,6 +77,18 @@ export const StepBody = Type.Object({
 });
 export type StepBody = Static<typeof StepBody>;
 
+/** 挂起: a special procedure stops the clock (现场勘验, 专家评审, 听证 …). */
+export const SuspendBody = Type.Object({
+  kind: Type.Union([
+    Type.Literal('siteInspection'),
+    Type.Literal('expertReview'),
+    Type.Literal('hearing'),
+    Type.Literal('other'),
+  ]),
+  reason: Type.String({ minLength: 2, maxLength: 1000 }),
+});
+export type SuspendBody = Static<typeof SuspendBody>;
+
 export const TimelineEntry = Type.Object({
   event: Type.String(),
   /** the step's name as the applicant reads it (受理, 审查 …) */
@@ -115,6 +127,17 @@ export const Application = Type.Object({
   supplement: Type.Union([Type.Array(SupplementItem), Type.Null()]),
   supplementCount: Type.Integer({ minimum: 0 }),
   pendingMaterials: Type.Array(Type.String()),
+  /** the special procedure the application is in (its clock stopped), if any */
+  suspension: Type.Union([
+    Type.Object({
+      kind: SuspendBody.properties.kind,
+      reason: Type.String(),
+      since: Type.String({ format: 'date-time' }),
+    }),
+    Type.Null(),
+  ]),
+  /** working days the clock stood still in special procedures so far */
+  suspendedWorkingDays: Type.Integer({ minimum: 0 }),
   /** the steps waiting now (受理, 审查 …) */
   currentSteps: Type.Array(
     Type.Object({

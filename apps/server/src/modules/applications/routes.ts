@@ -17,6 +17,7 @@ import {
   ResubmitBody,
   StepBody,
   SubmitApplicationBody,
+  SuspendBody,
 } from '@zhengtong/contracts';
 import { contentDisposition, MAX_UPLOAD_BYTES, type MaterialFiles } from './files.js';
 import type { ApplicationsService } from './service.js';
@@ -184,6 +185,33 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (req) => service.requestSupplement(req.actor, req.params.id, req.body, ctx(req)),
+  );
+
+  app.post(
+    '/:id/suspend',
+    {
+      schema: {
+        tags,
+        summary: '挂起: a special procedure (现场勘验, 专家评审, 听证) stops the clock',
+        params: Id,
+        body: SuspendBody,
+        response: { 200: Application, ...problems },
+      },
+    },
+    (req) => service.suspend(req.actor, req.params.id, req.body, ctx(req)),
+  );
+
+  app.post(
+    '/:id/resume',
+    {
+      schema: {
+        tags,
+        summary: '恢复: the clock runs again; the due dates move by the working days suspended',
+        params: Id,
+        response: { 200: Application, ...problems },
+      },
+    },
+    (req) => service.resume(req.actor, req.params.id, ctx(req)),
   );
 
   app.post(

@@ -16,6 +16,7 @@ import type {
   ResubmitBody,
   StepBody,
   SubmitApplicationBody,
+  SuspendBody,
 } from '@zhengtong/contracts';
 import { anonymousActor, type Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit/record.js';
@@ -57,6 +58,8 @@ export interface ApplicationsDeps {
   workflow: WorkflowService;
   directory: DirectoryService;
   identity: ApplicantLookup;
+  /** the clock (tests move it); the real one by default */
+  now?: () => Date;
 }
 
 const notFound = () => new NotFoundError('application-not-found', 'no such application');
@@ -78,6 +81,8 @@ const STEP_TITLES: Record<string, string> = {
   withdrawn: '撤回',
   approved: '办结（准予）',
   denied: '办结（不予许可）',
+  suspended: '挂起（特殊环节）',
+  resumed: '恢复办理',
 };
 
 /**
@@ -95,6 +100,10 @@ export class ApplicationsService {
 
   private get db() {
     return this.deps.db;
+  }
+
+  private now(): Date {
+    return this.deps.now ? this.deps.now() : new Date();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -164,9 +173,9 @@ export class ApplicationsService {
         const applicationNo = await store.nextApplicationNo(
           tx,
           list.regionCode,
-          toShanghaiDate(new Date()).replaceAll('-', ''),
+          toShanghaiDate(this.now()).replaceAll('-', ''),
         );
-        const now = new Date();
+        const now = this.now();
         await store.insertApplication(tx, {
           id,
           applicationNo,
@@ -273,7 +282,7 @@ export class ApplicationsService {
       if (app.processInstanceId) {
         await this.deps.workflow.engine.terminate(tx, app.processInstanceId, actor.id, 'withdrawn');
       }
-      await store.updateApplication(tx, id, { status: 'withdrawn', completedAt: new Date() });
+      await store.updateApplication(tx, id, { status: 'withdrawn', completedAt: this.now() });
       return { event: 'withdrawn', audit: 'applications.withdraw', detail: {} };
     });
     return this.get(actor, id);
@@ -354,7 +363,7 @@ export class ApplicationsService {
           throw new UnprocessableError('invalid-consulted', 'not departments to consult', problems);
         }
       }
-      const today = toShanghaiDate(new Date());
+      const today = toShanghaiDate(this.now());
       const [due, statutory] = await Promise.all([
         this.deps.calendar.addWorkingDays(today, version.elements.promisedLimitDays),
         this.deps.calendar.addWorkingDays(today, version.elements.statutoryLimitDays),
@@ -365,7 +374,7 @@ export class ApplicationsService {
       });
       await store.updateApplication(tx, id, {
         status: 'accepted',
-        acceptedAt: new Date(),
+        acceptedAt: this.now(),
         dueDate: due.date,
         statutoryDueDate: statutory.date,
         pendingMaterials: pending,
@@ -394,7 +403,7 @@ export class ApplicationsService {
       await store.updateApplication(tx, id, {
         status: 'refused',
         decisionReason: body.reason,
-        completedAt: new Date(),
+        completedAt: this.now(),
         supplement: null,
       });
       return { event: 'refused', audit: 'applications.refuse', detail: { reason: body.reason } };
@@ -460,6 +469,12 @@ export class ApplicationsService {
           `an application that is ${app.status} is not in process`,
         );
       }
+      if (app.suspendedAt) {
+        throw new ConflictError(
+          'suspended',
+          'the application is in a special procedure; resume it first',
+        );
+      }
       const isDecision = task.nodeId === 'decide';
       if (isDecision) {
         if (!body.decision) {
@@ -487,7 +502,7 @@ export class ApplicationsService {
       if (completed) {
         await store.updateApplication(tx, id, {
           status: approved ? 'approved' : 'denied',
-          completedAt: new Date(),
+          completedAt: this.now(),
           decisionReason: body.reason ?? null,
         });
       }
@@ -510,6 +525,71 @@ export class ApplicationsService {
           ...(body.opinion ? { opinion: body.opinion } : {}),
           ...(body.decision ? { decision: body.decision } : {}),
         },
+      };
+    });
+    return this.get(actor, id);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // 挂起 / 恢复: special procedures stop the clock
+
+  /** 挂起: an officer with a step on the accepted application stops its clock. */
+  async suspend(actor: Actor, id: string, body: SuspendBody, ctx: RequestContext) {
+    await this.change(actor, id, ctx, async (tx, app) => {
+      await this.taskOf(tx, app, actor, (t) => t.nodeId !== 'accept');
+      if (app.status !== 'accepted') {
+        throw new ConflictError(
+          'not-accepted',
+          `an application that is ${app.status} is not in process`,
+        );
+      }
+      if (app.suspendedAt)
+        throw new ConflictError('already-suspended', 'the clock already stands still');
+      await store.updateApplication(tx, id, {
+        suspendedAt: this.now(),
+        suspensionKind: body.kind,
+        suspensionReason: body.reason,
+      });
+      return {
+        event: 'suspended',
+        audit: 'applications.suspend',
+        detail: { kind: body.kind, reason: body.reason },
+      };
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * 恢复: the clock runs again; both due dates move by the working days in (suspended day,
+   * today] — the days the special procedure took.
+   */
+  async resume(actor: Actor, id: string, ctx: RequestContext) {
+    await this.change(actor, id, ctx, async (tx, app) => {
+      await this.taskOf(tx, app, actor, (t) => t.nodeId !== 'accept');
+      if (!app.suspendedAt) throw new ConflictError('not-suspended', 'the clock is running');
+      const { workingDays } = await this.deps.calendar.workingDaysBetween(
+        toShanghaiDate(app.suspendedAt),
+        toShanghaiDate(this.now()),
+      );
+      const days = Math.max(0, workingDays);
+      const [due, statutory] = await Promise.all([
+        app.dueDate ? this.deps.calendar.addWorkingDays(app.dueDate, days) : undefined,
+        app.statutoryDueDate
+          ? this.deps.calendar.addWorkingDays(app.statutoryDueDate, days)
+          : undefined,
+      ]);
+      await store.updateApplication(tx, id, {
+        suspendedAt: null,
+        suspensionKind: null,
+        suspensionReason: null,
+        suspendedWorkingDays: app.suspendedWorkingDays + days,
+        dueDate: due?.date ?? null,
+        statutoryDueDate: statutory?.date ?? null,
+      });
+      return {
+        event: 'resumed',
+        audit: 'applications.resume',
+        detail: { days, dueDate: due?.date ?? null },
       };
     });
     return this.get(actor, id);
@@ -579,6 +659,15 @@ export class ApplicationsService {
       supplement: app.supplement,
       supplementCount: app.supplementCount,
       pendingMaterials: app.pendingMaterials,
+      suspension:
+        app.suspendedAt && app.suspensionKind
+          ? {
+              kind: app.suspensionKind,
+              reason: app.suspensionReason ?? '',
+              since: app.suspendedAt.toISOString(),
+            }
+          : null,
+      suspendedWorkingDays: app.suspendedWorkingDays,
       currentSteps: tasks.map((t) => ({ taskId: t.id, name: t.name, dueDate: t.dueDate })),
       timeline: events.map((e) => ({
         event: e.event,

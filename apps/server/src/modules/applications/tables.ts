@@ -71,6 +71,12 @@ export const application = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** 挂起: since when the clock stands still, and why */
+    suspendedAt: tstz(),
+    suspensionKind: text({ enum: ['siteInspection', 'expertReview', 'hearing', 'other'] }),
+    suspensionReason: text(),
+    /** working days spent suspended so far (the due dates moved by as many) */
+    suspendedWorkingDays: integer().notNull().default(0),
     createdAt: tstz().notNull().defaultNow(),
     updatedAt: tstz().notNull().defaultNow(),
   },
