@@ -32,6 +32,17 @@ export const SubmitApplicationBody = Type.Object({
 });
 export type SubmitApplicationBody = Static<typeof SubmitApplicationBody>;
 
+/** 窗口收件: an officer files for a walk-in applicant identified by ID number. */
+export const WindowIntakeBody = Type.Object({
+  listId: Type.String({ format: 'uuid' }),
+  formData: Type.Record(Type.String(), Type.Unknown()),
+  applicant: Type.Object({
+    idNumber: Type.String({ minLength: 18, maxLength: 18, description: '居民身份证号' }),
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+  }),
+});
+export type WindowIntakeBody = Static<typeof WindowIntakeBody>;
+
 export const SupplementItem = Type.Object({
   /** the material (key in the list) or form field concerned, when there is one */
   materialKey: Type.Optional(Type.String({ maxLength: 40 })),

@@ -18,6 +18,7 @@ import {
   StepBody,
   SubmitApplicationBody,
   SuspendBody,
+  WindowIntakeBody,
 } from '@zhengtong/contracts';
 import { contentDisposition, MAX_UPLOAD_BYTES, type MaterialFiles } from './files.js';
 import type { ApplicationsService } from './service.js';
@@ -70,6 +71,29 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox<{
     },
     async (req, reply) => {
       const { application, replayed } = await service.submit(
+        req.actor,
+        req.body,
+        req.headers['idempotency-key'],
+        ctx(req),
+      );
+      return reply.status(replayed ? 200 : 201).send(application);
+    },
+  );
+
+  app.post(
+    '/window',
+    {
+      schema: {
+        tags,
+        summary:
+          '窗口收件: a window officer files for a walk-in applicant (ID number and name checked); Idempotency-Key as for a submit',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
+        body: WindowIntakeBody,
+        response: { 201: Application, 200: Application, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const { application, replayed } = await service.fileAtWindow(
         req.actor,
         req.body,
         req.headers['idempotency-key'],

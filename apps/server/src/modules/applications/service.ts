@@ -17,7 +17,10 @@ import type {
   StepBody,
   SubmitApplicationBody,
   SuspendBody,
+  WindowIntakeBody,
+  ImplementationList,
 } from '@zhengtong/contracts';
+import { parseIdNumber } from '@zhengtong/gb';
 import { anonymousActor, type Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit/record.js';
 import type { CalendarService } from '../../kernel/calendar/service.js';
@@ -45,9 +48,12 @@ export interface RequestContext {
   requestId?: string | undefined;
 }
 
-/** What applications need of the identity module: who the signed-in applicant is. */
+/** What applications need of the identity module. */
 export interface ApplicantLookup {
+  /** who the signed-in applicant is */
   me(actor: Actor): Promise<Me>;
+  /** a person's account by ID number (窗口收件) */
+  findPersonByIdNumber(idNumber: string): Promise<{ accountId: string; name: string } | undefined>;
 }
 
 export interface ApplicationsDeps {
@@ -116,6 +122,109 @@ export class ApplicationsService {
     ctx: RequestContext,
   ): Promise<{ application: Application; replayed: boolean }> {
     const me = await this.applicant(actor);
+    return this.file(actor, body, idempotencyKey, ctx, async (list, version) => {
+      if (version.elements.onlineDepth < 3) {
+        throw new UnprocessableError(
+          'not-online',
+          'this service cannot be applied for online (网办深度 below 在线受理); apply at a window',
+        );
+      }
+      return {
+        channel: 'online',
+        applicantAccountId: actor.id,
+        applicantKind: me.actingFor ? 'enterprise' : 'person',
+        enterpriseId: me.actingFor?.id ?? null,
+        applicantName: me.actingFor?.name ?? me.name,
+        acceptingOrganisationId: list.organisationId,
+        regionCode: list.regionCode,
+        filedBy: null,
+      };
+    });
+  }
+
+  /**
+   * 窗口收件: a window officer files for a walk-in person, identified by ID number and name
+   * (checked against the account when the person has one). The officer's organisation accepts
+   * it; the list's organisation processes it — which may be another region's (跨域通办) when
+   * the list is 省内通办 or 跨省通办.
+   */
+  async fileAtWindow(
+    actor: Actor,
+    body: WindowIntakeBody,
+    idempotencyKey: string | undefined,
+    ctx: RequestContext,
+  ): Promise<{ application: Application; replayed: boolean }> {
+    if (actor.kind === 'anonymous')
+      throw new UnauthenticatedError('unauthenticated', 'sign in first');
+    if (actor.kind !== 'staff' || !actor.roles.includes('windowOfficer') || !actor.organisationId) {
+      throw new ForbiddenError('window-officers-only', 'only window officers file at a window');
+    }
+    const officerOrganisation = await this.deps.directory.findOrganisation(actor.organisationId);
+    if (!officerOrganisation)
+      throw new ForbiddenError('no-organisation', 'your organisation is gone');
+    const parsed = parseIdNumber(body.applicant.idNumber);
+    if (!parsed.ok) {
+      throw new InputError('invalid-id-number', 'not a valid ID number', [
+        { path: '/body/applicant/idNumber', message: `身份证号不合规（${parsed.reason}）` },
+      ]);
+    }
+    const person = await this.deps.identity.findPersonByIdNumber(parsed.value.idNumber);
+    const name = body.applicant.name.trim();
+    if (person && person.name !== name) {
+      throw new UnprocessableError('identity-mismatch', 'the name does not match the ID number', [
+        { path: '/body/applicant/name', message: '姓名与身份证号不符' },
+      ]);
+    }
+    const { listId, formData } = body;
+    return this.file(actor, { listId, formData }, idempotencyKey, ctx, async (list) => {
+      if (
+        list.organisationId !== actor.organisationId &&
+        list.published?.elements.crossRegionScope === 'local'
+      ) {
+        throw new UnprocessableError(
+          'not-cross-region',
+          'this service is handled only by its own organisation (not 通办)',
+        );
+      }
+      return {
+        channel: 'window',
+        // a person without an account is known by the keyed hash of the ID number, so the
+        // application joins their account if they register later
+        applicantAccountId:
+          person?.accountId ?? `walk-in:${this.deps.fieldCrypto.lookupHash(parsed.value.idNumber)}`,
+        applicantKind: 'person',
+        enterpriseId: null,
+        applicantName: name,
+        acceptingOrganisationId: actor.organisationId!,
+        regionCode: officerOrganisation.regionCode,
+        filedBy: actor.id,
+      };
+    });
+  }
+
+  /**
+   * Files an application: the Idempotency-Key claimed, the list in force bound, the form
+   * checked and sealed, the process started, all in one transaction.
+   */
+  private async file(
+    actor: Actor,
+    body: SubmitApplicationBody,
+    idempotencyKey: string | undefined,
+    ctx: RequestContext,
+    who: (
+      list: ImplementationList,
+      version: ImplementationListVersion,
+    ) => Promise<{
+      channel: 'online' | 'window';
+      applicantAccountId: string;
+      applicantKind: 'person' | 'enterprise';
+      enterpriseId: string | null;
+      applicantName: string;
+      acceptingOrganisationId: string;
+      regionCode: string;
+      filedBy: string | null;
+    }>,
+  ): Promise<{ application: Application; replayed: boolean }> {
     if (!idempotencyKey || !/^[\x21-\x7e]{8,100}$/.test(idempotencyKey)) {
       throw new InputError(
         'idempotency-key-required',
@@ -128,9 +237,9 @@ export class ApplicationsService {
       .update(JSON.stringify([body.listId, body.formData]))
       .digest('hex');
     const earlier = await store.findSubmission(this.db, actor.id, idempotencyKey);
-    if (earlier)
+    if (earlier) {
       return { application: await this.replay(actor, earlier, requestHash), replayed: true };
-
+    }
     const list = await this.deps.catalog
       .getList(anonymousActor, body.listId)
       .catch(() => undefined);
@@ -142,18 +251,12 @@ export class ApplicationsService {
         [{ path: '/body/listId', message: '实施清单不存在或未发布' }],
       );
     }
-    if (version.elements.onlineDepth < 3) {
-      throw new UnprocessableError(
-        'not-online',
-        'this service cannot be applied for online (网办深度 below 在线受理); apply at a window',
-      );
-    }
+    const applicant = await who(list, version);
     const detail = await this.deps.catalog.getItemDetail(anonymousActor, list.itemCode);
-    const applicantKind = me.actingFor ? 'enterprise' : 'person';
-    if (!detail.item.applicantKinds.includes(applicantKind)) {
+    if (!detail.item.applicantKinds.includes(applicant.applicantKind)) {
       throw new UnprocessableError(
         'wrong-applicant-kind',
-        applicantKind === 'person'
+        applicant.applicantKind === 'person'
           ? 'this service is for enterprises: act for one first'
           : 'this service is for people: stop acting for the enterprise first',
       );
@@ -172,10 +275,9 @@ export class ApplicationsService {
         if (!claimed) throw new RetryAsReplay();
         const applicationNo = await store.nextApplicationNo(
           tx,
-          list.regionCode,
+          applicant.regionCode,
           toShanghaiDate(this.now()).replaceAll('-', ''),
         );
-        const now = this.now();
         await store.insertApplication(tx, {
           id,
           applicationNo,
@@ -184,33 +286,28 @@ export class ApplicationsService {
           itemCode: list.itemCode,
           itemName: list.itemName,
           organisationId: list.organisationId,
-          acceptingOrganisationId: list.organisationId,
-          regionCode: list.regionCode,
-          channel: 'online',
           status: 'submitted',
-          applicantAccountId: actor.id,
-          applicantKind,
-          enterpriseId: me.actingFor?.id ?? null,
-          applicantName: me.actingFor?.name ?? me.name,
           formSealed: this.deps.fieldCrypto.encrypt(JSON.stringify(body.formData)),
-          submittedAt: now,
+          submittedAt: this.now(),
+          ...applicant,
         });
         const instanceId = await this.deps.workflow.engine.start(tx, {
           definitionKey: version.elements.processDefinitionKey,
           businessKey: id,
           variables: {
             applicationId: id,
-            acceptingOrganisationId: list.organisationId,
+            acceptingOrganisationId: applicant.acceptingOrganisationId,
             implementingOrganisationId: list.organisationId,
             consultedOrganisationIds: [],
           },
           actorId: actor.id,
         });
         await store.updateApplication(tx, id, { processInstanceId: instanceId });
-        await this.event(tx, id, actor, 'submitted', { applicationNo, channel: 'online' });
+        await this.event(tx, id, actor, 'submitted', { applicationNo, channel: applicant.channel });
         await recordAudit(tx, {
           actor,
-          action: 'applications.submit',
+          action:
+            applicant.channel === 'window' ? 'applications.file-at-window' : 'applications.submit',
           targetType: 'application',
           targetId: id,
           summary: { applicationNo, itemCode: list.itemCode, listVersionId: version.id },
@@ -219,7 +316,7 @@ export class ApplicationsService {
         await publishEvent(
           tx,
           'application.submitted',
-          { applicationId: id, applicationNo, itemCode: list.itemCode },
+          { applicationId: id, applicationNo, itemCode: list.itemCode, channel: applicant.channel },
           ctx.requestId,
         );
       });

@@ -407,6 +407,20 @@ export class IdentityService {
     return { id, name, creditCode };
   }
 
+  /** A person's account by ID number (for 窗口收件); undefined when the person has none. */
+  async findPersonByIdNumber(
+    idNumber: string,
+  ): Promise<{ accountId: string; name: string } | undefined> {
+    const id = await store.findPersonIdByHash(
+      this.db,
+      'idNumber',
+      this.crypto.lookupHash(idNumber.toUpperCase()),
+    );
+    if (!id) return undefined;
+    const account = await store.findAccount(this.db, id);
+    return account ? { accountId: id, name: account.displayName } : undefined;
+  }
+
   // ------------------------------------------------------------ login
 
   /** Which account a login name means, without saying whether it exists. */
