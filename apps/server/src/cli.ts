@@ -11,6 +11,8 @@ import { loggerOptions } from './kernel/logging.js';
 import { openRuntime, type Runtime } from './kernel/runtime.js';
 import { startServer } from './main.js';
 import { loadReferenceData, seedDemoData } from './seed/index.js';
+import { seedDemoApplications } from './seed/demo-applications.js';
+import { buildApp } from './app.js';
 
 const USAGE = `zhengtong — 政通 digital-government platform
 
@@ -60,6 +62,13 @@ async function main(argv: string[]): Promise<number> {
       await withRuntime(async (rt, log) => {
         await loadReferenceData(rt.kernel, log);
         await seedDemoData(rt.kernel, log);
+        // demo applications go through the API, as users would file them
+        const app = await buildApp({ kernel: rt.kernel, webDist: undefined, logger: false });
+        try {
+          await seedDemoApplications(app, log);
+        } finally {
+          await app.close();
+        }
       });
       process.stdout.write('demo data seeded\n');
       return 0;

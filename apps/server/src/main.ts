@@ -5,6 +5,7 @@ import { loadConfig } from './kernel/config.js';
 import { loggerOptions } from './kernel/logging.js';
 import { openRuntime } from './kernel/runtime.js';
 import { loadReferenceData, seedDemoData } from './seed/index.js';
+import { seedDemoApplications } from './seed/demo-applications.js';
 
 /** apps/web/dist, the same from src/ and dist/. */
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -21,6 +22,7 @@ export async function startServer(): Promise<{ close: () => Promise<void>; url: 
       kernel: runtime.kernel,
       webDist: config.webDist ?? defaultWebDist,
     });
+    if (config.demo) await seedDemoApplications(app, log);
     runtime.startBackground();
     const url = await app.listen({ port: config.port, host: config.host });
     log.info(

@@ -8,6 +8,7 @@ import { loadConfig } from '../kernel/config.js';
 import type { Kernel } from '../kernel/context.js';
 import { openRuntime } from '../kernel/runtime.js';
 import { loadReferenceData, seedDemoData } from '../seed/index.js';
+import { seedDemoApplications } from '../seed/demo-applications.js';
 import { createTestDatabase } from './database.js';
 
 export interface TestApp {
@@ -25,7 +26,13 @@ export interface TestApp {
  * Background loops are off; tests drive them explicitly.
  */
 export async function createTestApp(
-  options: { demo?: boolean; catalogue?: boolean; env?: Record<string, string> } = {},
+  options: {
+    demo?: boolean;
+    catalogue?: boolean;
+    /** the demo applications in every state (needs the catalogue) */
+    applications?: boolean;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-app-'));
@@ -44,6 +51,7 @@ export async function createTestApp(
     }
     const app = await buildApp({ kernel: runtime.kernel, webDist: undefined, logger: false });
     await app.ready();
+    if (options.applications) await seedDemoApplications(app, log);
     return { runtime, app };
   };
   let current = await open();
