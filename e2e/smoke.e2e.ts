@@ -284,6 +284,40 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
     },
   );
 
+  await t.test(
+    'applications: the window officer opens a demo application from 我的待办',
+    async () => {
+      const officerContext = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      const officer = await officerContext.newPage();
+      watch(officer);
+      await openPage(officer, '/login?next=%2Fworkbench', '登录');
+      await officer.getByLabel('账号').fill('zz-window');
+      await officer.getByLabel('密码').fill(DEMO_STAFF_PASSWORD);
+      await officer
+        .getByRole('button', { name: twoCharacters('登录') })
+        .last()
+        .click();
+      await officer.getByText('我的待办').first().waitFor();
+      await officer.getByRole('cell', { name: '受理' }).first().waitFor();
+      await screenshot(officer, '14-workbench-tasks');
+      await officer
+        .getByRole('link', { name: twoCharacters('办理') })
+        .first()
+        .click();
+      await officer.getByRole('heading', { level: 1, name: /办件/ }).waitFor();
+      await officer
+        .getByRole('button', { name: twoCharacters('受理') })
+        .first()
+        .waitFor();
+      await screenshot(officer, '15-workbench-application');
+      await officerContext.close();
+    },
+  );
+
   await t.test('no console errors and no failed API calls', () => {
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(failedApiCalls, []);

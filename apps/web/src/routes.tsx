@@ -47,9 +47,39 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'apply/:listId',
+        lazy: async () => ({
+          Component: (await import('./portal/applications/ApplyPage')).ApplyPage,
+        }),
+      },
+      {
+        path: 'me/applications',
+        lazy: async () => ({
+          Component: (await import('./portal/applications/MyApplicationsPage')).MyApplicationsPage,
+        }),
+      },
+      {
+        path: 'me/applications/:id',
+        lazy: async () => ({
+          Component: (await import('./portal/applications/MyApplicationPage')).MyApplicationPage,
+        }),
+      },
+      {
+        path: 'progress',
+        lazy: async () => ({
+          Component: (await import('./portal/applications/ProgressPage')).ProgressPage,
+        }),
+      },
+      {
         path: 'workbench',
         lazy: async () => ({
           Component: (await import('./workbench/WorkbenchHome')).WorkbenchHome,
+        }),
+      },
+      {
+        path: 'workbench/applications/:id',
+        lazy: async () => ({
+          Component: (await import('./workbench/OfficerApplicationPage')).OfficerApplicationPage,
         }),
       },
       {

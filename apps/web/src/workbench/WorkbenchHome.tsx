@@ -1,5 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag } from 'antd';
-import { useLocation, useNavigate } from 'react-router';
+import { Card, Col, Descriptions, Row, Space, Tag } from 'antd';
 import type { Session } from '../shared/api/identity';
 import { DeadlineCalculator } from '../shared/calendar/DeadlineCalculator';
 import { WorkingCalendar } from '../shared/calendar/WorkingCalendar';
@@ -11,31 +10,29 @@ import { RegionName } from '../shared/directory/RegionName';
 import { useT } from '../shared/i18n/LocaleProvider';
 import { roleLabelKey } from '../shared/identity/roles';
 import { useSession } from '../shared/identity/session';
+import { MyTasks } from './MyTasks';
+import { NotStaffNote, SignInPrompt } from './SignInPrompt';
 
 /**
- * 工作台 (officers): who is signed in, for which organisation and jurisdiction, and the tools
- * an officer uses on every case. Case lists arrive with the application lifecycle.
+ * 工作台 (officers): who is signed in, for which organisation and jurisdiction, their tasks
+ * (我的待办), and the tools an officer uses on every case.
  */
 export function WorkbenchHome() {
   const t = useT();
   const { me, isPending, error, refetch } = useSession();
   return (
     <>
-      <PageHeading title={t('workbench.title')} description={t('workbench.description')} />
+      <PageHeading title={t('workbench.title')} description={t('workbench.home.description')} />
       {isPending && <LoadingBlock />}
       {!isPending && me === undefined && <ApiErrorAlert error={error} onRetry={refetch} />}
       {me === null && <SignInPrompt />}
-      {me && me.kind !== 'staff' && (
-        <Alert
-          type="info"
-          showIcon
-          role="note"
-          title={t('workbench.notStaff')}
-          description={t('workbench.notStaffDetail')}
-          className="zt-note"
-        />
+      {me && me.kind !== 'staff' && <NotStaffNote />}
+      {me?.kind === 'staff' && (
+        <>
+          <OfficerCard me={me} />
+          <MyTasks />
+        </>
       )}
-      {me?.kind === 'staff' && <OfficerCard me={me} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <DeadlineCalculator />
@@ -47,30 +44,6 @@ export function WorkbenchHome() {
         </Col>
       </Row>
     </>
-  );
-}
-
-function SignInPrompt() {
-  const t = useT();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
-  return (
-    <Alert
-      type="info"
-      showIcon
-      role="note"
-      title={t('workbench.signIn')}
-      description={t('workbench.signInDetail')}
-      action={
-        <Button
-          type="primary"
-          onClick={() => void navigate(`/login?next=${encodeURIComponent(pathname)}`)}
-        >
-          {t('account.signIn')}
-        </Button>
-      }
-      className="zt-note"
-    />
   );
 }
 
@@ -96,7 +69,6 @@ function OfficerCard({ me }: { me: Session }) {
           </Space>
         </Descriptions.Item>
       </Descriptions>
-      <p className="zt-muted zt-alert-text">{t('workbench.casesComing')}</p>
     </Card>
   );
 }

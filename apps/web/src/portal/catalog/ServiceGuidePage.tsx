@@ -179,9 +179,14 @@ function Implementer({ lists, selected, onSelect }: ImplementerProps) {
           )}
         </div>
         <div className="zt-implementer-actions zt-no-print">
-          {/* the online application itself arrives with the application module */}
           {online ? (
-            <Typography.Text strong>{t('catalog.guide.onlineAvailable')}</Typography.Text>
+            <LinkButton
+              type="primary"
+              to={`/apply/${encodeURIComponent(selected.id)}`}
+              title={t('catalog.guide.onlineAvailable')}
+            >
+              {t('apply.start')}
+            </LinkButton>
           ) : (
             <Typography.Text type="secondary">{t('catalog.guide.notOnline')}</Typography.Text>
           )}

@@ -1,6 +1,8 @@
 import { catalogAdminEn, catalogAdminZhCN } from '../../admin/catalog/messages';
 import { catalogPortalEn, catalogPortalZhCN } from '../../portal/catalog/messages';
 import { workflowAdminEn, workflowAdminZhCN } from '../../admin/workflow/messages';
+import { applicationsPortalEn, applicationsPortalZhCN } from '../../portal/applications/messages';
+import { workbenchEn, workbenchZhCN } from '../../workbench/messages';
 
 /**
  * UI text, Chinese first. The English dictionary must have every key the Chinese one has (the
@@ -384,7 +386,6 @@ export const zhCN = {
   'workbench.notStaff': '工作台供工作人员使用',
   'workbench.notStaffDetail': '您登录的是个人账号；办理个人和企业事项请前往办事大厅。',
   'workbench.officer': '{name}，您好',
-  'workbench.casesComing': '待受理、待办理办件和时限预警将随办件模块上线。',
   'oidc.continueAs': '以 {name} 的身份继续',
   'oidc.otherAccount': '或使用其他账号登录',
   'agents.scope.apply': '代办申报',
@@ -409,6 +410,8 @@ export const zhCN = {
   ...catalogPortalZhCN,
   ...catalogAdminZhCN,
   ...workflowAdminZhCN,
+  ...applicationsPortalZhCN,
+  ...workbenchZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -811,8 +814,6 @@ export const en: Messages = {
   'workbench.notStaffDetail':
     'You are signed in with a person account; apply for services in the service hall.',
   'workbench.officer': 'Hello, {name}',
-  'workbench.casesComing':
-    'Applications to accept and process and their deadline warnings arrive with the applications module.',
   'oidc.continueAs': 'Continue as {name}',
   'oidc.otherAccount': 'or sign in with another account',
   'agents.scope.apply': 'File applications',
@@ -838,6 +839,8 @@ export const en: Messages = {
   ...catalogPortalEn,
   ...catalogAdminEn,
   ...workflowAdminEn,
+  ...applicationsPortalEn,
+  ...workbenchEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -1,0 +1,428 @@
+import { ArrowLeftOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import type { Application, ImplementationList, TimelineEntry } from '@zhengtong/contracts';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Popconfirm,
+  Result,
+  Row,
+  Space,
+  Typography,
+  type DescriptionsProps,
+} from 'antd';
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { isApiError } from '../../shared/api/ApiError';
+import {
+  applicationFilesQuery,
+  applicationQuery,
+  isOpenApplication,
+  useWithdrawApplication,
+} from '../../shared/api/applications';
+import { implementationListQuery } from '../../shared/api/catalog';
+import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
+import { LoadingBlock } from '../../shared/components/LoadingBlock';
+import { PageHeading } from '../../shared/components/PageHeading';
+import { usePageTitle } from '../../shared/components/usePageTitle';
+import { useT } from '../../shared/i18n/LocaleProvider';
+import { LinkButton } from '../catalog/LinkButton';
+import { PortalBreadcrumb } from '../catalog/PortalBreadcrumb';
+import { ApplicantOnly } from './ApplicantOnly';
+import { ApplicationStatusTag } from './ApplicationStatusTag';
+import { ApplicationTimeline, type TimelineStep } from './ApplicationTimeline';
+import { useDateTexts } from './dates';
+import { suspensionKindKey } from './labels';
+import { MaterialsSection } from './MaterialsSection';
+import { SupplementCard } from './SupplementCard';
+import '../catalog/catalog.css';
+import './applications.css';
+
+/** 办件详情 (/me/applications/:id): status, dates, 补正, materials and the timeline. */
+export function MyApplicationPage() {
+  const t = useT();
+  return (
+    <ApplicantOnly title={t('myApplications.detail.title')}>
+      {() => <ApplicationDetail />}
+    </ApplicantOnly>
+  );
+}
+
+function ApplicationDetail() {
+  const t = useT();
+  const { id = '' } = useParams();
+  const query = useQuery(applicationQuery(id));
+
+  if (isApiError(query.error) && (query.error.status === 404 || query.error.status === 400)) {
+    return <NotFound />;
+  }
+  if (query.isError) {
+    return (
+      <>
+        <Breadcrumb />
+        <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      </>
+    );
+  }
+  if (query.isPending) {
+    return (
+      <>
+        <Breadcrumb />
+        <LoadingBlock label={t('myApplications.detail.loading')} />
+      </>
+    );
+  }
+  return <DetailView application={query.data} />;
+}
+
+function Breadcrumb({ current }: { current?: string }) {
+  const t = useT();
+  return (
+    <PortalBreadcrumb
+      crumbs={[
+        { label: t('myApplications.title'), to: '/me/applications' },
+        { label: current ?? t('myApplications.detail.title') },
+      ]}
+    />
+  );
+}
+
+function NotFound() {
+  const t = useT();
+  usePageTitle(t('myApplications.detail.notFound'));
+  return (
+    <>
+      <Breadcrumb />
+      <Result
+        status="404"
+        title={<h1 className="zt-result-title">{t('myApplications.detail.notFound')}</h1>}
+        subTitle={t('myApplications.detail.notFoundDetail')}
+        extra={
+          <LinkButton type="primary" to="/me/applications">
+            {t('myApplications.detail.backToList')}
+          </LinkButton>
+        }
+      />
+    </>
+  );
+}
+
+function DetailView({ application }: { application: Application }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const withdraw = useWithdrawApplication(application.id);
+  const open = isOpenApplication(application.status);
+  // the materials and form of the list; its version in force may be newer than the one the
+  // application was filed under, whose names are nearly always the same
+  const list = useQuery(implementationListQuery(application.listId));
+  const files = useQuery(applicationFilesQuery(application.id));
+  const elements = list.data?.published?.elements;
+
+  return (
+    <div className="zt-application-page">
+      <Breadcrumb current={application.applicationNo} />
+      <PageHeading
+        title={application.itemName}
+        description={
+          <Space size={[8, 4]} wrap>
+            <span>
+              {t('myApplications.no')} <span className="zt-code">{application.applicationNo}</span>
+            </span>
+            <ApplicationStatusTag status={application.status} />
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            <LinkButton to="/me/applications" icon={<ArrowLeftOutlined aria-hidden />}>
+              {t('myApplications.detail.backToList')}
+            </LinkButton>
+            {open && (
+              <Popconfirm
+                title={t('myApplications.withdraw.confirm')}
+                description={t('myApplications.withdraw.confirmDetail')}
+                okText={t('myApplications.withdraw.action')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('common.cancel')}
+                onConfirm={() =>
+                  withdraw.mutate(undefined, {
+                    onSuccess: () => void message.success(t('myApplications.withdraw.done')),
+                  })
+                }
+              >
+                <Button danger icon={<RollbackOutlined aria-hidden />} loading={withdraw.isPending}>
+                  {t('myApplications.withdraw.action')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        }
+      />
+      <div className="zt-stack">
+        {withdraw.isError && <ApiErrorAlert error={withdraw.error} />}
+        <StatusNote application={application} />
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={15} className="zt-stack">
+            <KeyFacts application={application} />
+            {application.status === 'supplementRequested' && (
+              <SupplementCard
+                // a new notice starts from the form as it is now
+                key={`${application.supplementCount}`}
+                application={application}
+                materials={elements?.materials}
+                form={elements?.form}
+              />
+            )}
+            <Section id="zt-materials" title={t('myApplications.materials.title')}>
+              {list.isError ? (
+                <ListProblem error={list.error} onRetry={() => void list.refetch()} />
+              ) : (
+                <MaterialsSection
+                  application={application}
+                  materials={list.isPending ? undefined : (elements?.materials ?? [])}
+                  files={files}
+                />
+              )}
+            </Section>
+          </Col>
+          <Col xs={24} lg={9}>
+            <Section id="zt-timeline" title={t('myApplications.timeline.title')}>
+              <ApplicationTimeline
+                label={t('myApplications.timeline.title')}
+                steps={application.timeline.map((entry, index) =>
+                  timelineStep(entry, index, list.data, t),
+                )}
+                waiting={application.currentSteps.map((step) => ({
+                  key: step.taskId,
+                  name: step.name,
+                  dueDate: step.dueDate,
+                }))}
+              />
+            </Section>
+          </Col>
+        </Row>
+      </div>
+    </div>
+  );
+}
+
+function ListProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return <ApiErrorAlert error={error} onRetry={onRetry} />;
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const headingId = `${id}-heading`;
+  return (
+    <Card
+      id={id}
+      className="zt-card"
+      title={
+        <Typography.Title level={2} id={headingId} className="zt-card-heading">
+          {title}
+        </Typography.Title>
+      }
+    >
+      <section aria-labelledby={headingId}>{children}</section>
+    </Card>
+  );
+}
+
+/** What the status means for the applicant now, and what to do. */
+function StatusNote({ application }: { application: Application }) {
+  const t = useT();
+  const dates = useDateTexts();
+  const { status, suspension } = application;
+  const reason = application.decisionReason && (
+    <span className="zt-prewrap">
+      {t('myApplications.detail.reason', { reason: application.decisionReason })}
+    </span>
+  );
+  const note = (() => {
+    switch (status) {
+      case 'submitted':
+        return { type: 'info' as const, title: t('myApplications.note.submitted') };
+      case 'supplementRequested':
+        return { type: 'warning' as const, title: t('myApplications.note.supplementRequested') };
+      case 'accepted':
+        return {
+          type: 'info' as const,
+          title: application.dueDate
+            ? t('myApplications.note.accepted', { date: dates.date(application.dueDate) })
+            : t('myApplications.note.acceptedNoDate'),
+        };
+      case 'refused':
+        return { type: 'error' as const, title: t('myApplications.note.refused'), body: reason };
+      case 'approved':
+        return { type: 'success' as const, title: t('myApplications.note.approved') };
+      case 'denied':
+        return { type: 'error' as const, title: t('myApplications.note.denied'), body: reason };
+      case 'withdrawn':
+        return { type: 'info' as const, title: t('myApplications.note.withdrawn') };
+    }
+  })();
+  return (
+    <>
+      <Alert type={note.type} showIcon title={note.title} description={note.body || undefined} />
+      {suspension && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('myApplications.suspension.title', {
+            kind: t(suspensionKindKey[suspension.kind]),
+            date: dates.dateTime(suspension.since),
+          })}
+          description={
+            <span className="zt-prewrap">
+              {t('myApplications.detail.reason', { reason: suspension.reason })}
+            </span>
+          }
+        />
+      )}
+    </>
+  );
+}
+
+function KeyFacts({ application }: { application: Application }) {
+  const t = useT();
+  const dates = useDateTexts();
+  const items: DescriptionsProps['items'] = [
+    { key: 'item', label: t('myApplications.item'), children: application.itemName },
+    {
+      key: 'organisation',
+      label: t('myApplications.organisation'),
+      children: application.organisationName,
+    },
+    {
+      key: 'applicant',
+      label: t('myApplications.detail.applicant'),
+      children: application.applicantName,
+    },
+    {
+      key: 'channel',
+      label: t('myApplications.detail.channel'),
+      children:
+        application.channel === 'online'
+          ? t('myApplications.detail.channelOnline')
+          : t('myApplications.detail.channelWindow'),
+    },
+    {
+      key: 'submitted',
+      label: t('myApplications.submittedAt'),
+      children: dates.dateTime(application.submittedAt),
+    },
+    {
+      key: 'accepted',
+      label: t('myApplications.detail.acceptedAt'),
+      children: dates.dateTime(application.acceptedAt),
+    },
+    {
+      key: 'due',
+      label: t('myApplications.dueDate'),
+      children: application.dueDate ? (
+        <strong>{dates.date(application.dueDate)}</strong>
+      ) : (
+        <span className="zt-muted">{t('myApplications.detail.dueAfterAcceptance')}</span>
+      ),
+    },
+    {
+      key: 'statutory',
+      label: t('myApplications.detail.statutoryDueDate'),
+      children: dates.date(application.statutoryDueDate),
+    },
+    ...(application.completedAt
+      ? [
+          {
+            key: 'completed',
+            label: t('myApplications.detail.completedAt'),
+            children: dates.dateTime(application.completedAt),
+          },
+        ]
+      : []),
+    ...(application.supplementCount > 0
+      ? [
+          {
+            key: 'supplements',
+            label: t('myApplications.detail.supplementCount'),
+            children: application.supplementCount,
+          },
+        ]
+      : []),
+    ...(application.suspendedWorkingDays > 0
+      ? [
+          {
+            key: 'suspended',
+            label: t('myApplications.detail.suspendedDays'),
+            children: t('apply.limit.days', { days: application.suspendedWorkingDays }),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Section id="zt-facts" title={t('myApplications.detail.facts')}>
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />
+    </Section>
+  );
+}
+
+/**
+ * One timeline entry as the applicant reads it: what the organisation decided and why. Officers'
+ * working opinions are theirs, so only reasons, bases and due dates are shown.
+ */
+function timelineStep(
+  entry: TimelineEntry,
+  index: number,
+  list: ImplementationList | undefined,
+  t: ReturnType<typeof useT>,
+): TimelineStep {
+  const { detail } = entry;
+  const text = (key: string) => (typeof detail[key] === 'string' ? detail[key] : undefined);
+  const notes: string[] = [];
+  const reason = text('reason');
+  if (reason) notes.push(t('myApplications.detail.reason', { reason }));
+  const legalBasis = text('legalBasis');
+  if (legalBasis) notes.push(t('myApplications.timeline.legalBasis', { basis: legalBasis }));
+  if (entry.event === 'supplementRequested' && Array.isArray(detail.items)) {
+    notes.push(t('myApplications.timeline.supplementItems', { count: detail.items.length }));
+  }
+  const pending = Array.isArray(detail.pendingMaterials)
+    ? detail.pendingMaterials.filter((key): key is string => typeof key === 'string')
+    : [];
+  if (pending.length > 0) {
+    const materials = list?.published?.elements.materials ?? [];
+    const names = pending.map((key) => materials.find((m) => m.key === key)?.name ?? key);
+    notes.push(
+      t('myApplications.timeline.pendingMaterials', {
+        names: names.join(t('catalog.listSeparator')),
+      }),
+    );
+  }
+  return {
+    key: `${index}-${entry.event}`,
+    title: entry.title,
+    at: entry.at,
+    by: entry.by,
+    color: eventColor[entry.event],
+    note:
+      notes.length > 0 ? (
+        <ul className="zt-plain-list">
+          {notes.map((note) => (
+            <li key={note} className="zt-prewrap">
+              {note}
+            </li>
+          ))}
+        </ul>
+      ) : undefined,
+  };
+}
+
+const eventColor: Record<string, string> = {
+  supplementRequested: 'orange',
+  refused: 'red',
+  denied: 'red',
+  approved: 'green',
+  withdrawn: 'gray',
+  suspended: 'orange',
+};

@@ -1,0 +1,312 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  Application,
+  ApplicationFile,
+  ApplicationFileList,
+  ApplicationPage,
+  ApplicationPageQuery,
+  ApplicationStatus,
+  Progress,
+  ResubmitBody,
+  SubmitApplicationBody,
+} from '@zhengtong/contracts';
+import { ApiError, parseProblem } from './ApiError';
+import { apiDelete, apiGet, apiPost, buildUrl, readErrorBody } from './client';
+
+// 办件 as the applicant and the public see them: applying (申报), my applications, 补正,
+// material files, withdrawal and the public progress query (办件查询). Every key starts with
+// 'applications', so one invalidation after a write refreshes everything cached about them.
+// Failures are shown in place by the pages, so every call here is silent.
+
+const base = '/api/v1/applications';
+const enc = encodeURIComponent;
+
+/** `GET /mine` filters; every field optional, as in the URL of the page. */
+export type MyApplicationsFilter = {
+  [K in keyof ApplicationPageQuery]?: ApplicationPageQuery[K] | undefined;
+};
+
+/** Key parts in a fixed order with absent fields as null, so equal filters share a cache entry. */
+function normaliseMine(filter: MyApplicationsFilter) {
+  return {
+    status: filter.status ?? null,
+    page: filter.page ?? 1,
+    pageSize: filter.pageSize ?? 20,
+  };
+}
+
+export const applicationKeys = {
+  all: ['applications'] as const,
+  mine: ['applications', 'mine'] as const,
+  minePage: (filter: MyApplicationsFilter) =>
+    ['applications', 'mine', normaliseMine(filter)] as const,
+  detail: (id: string) => ['applications', 'detail', id] as const,
+  files: (id: string) => ['applications', 'files', id] as const,
+  progress: (no: string, name: string) => ['applications', 'progress', no, name] as const,
+};
+
+/** The statuses in which the applicant may still change materials, resubmit or withdraw. */
+export const openApplicationStatuses: readonly ApplicationStatus[] = [
+  'submitted',
+  'supplementRequested',
+];
+
+export function isOpenApplication(status: ApplicationStatus): boolean {
+  return openApplicationStatuses.includes(status);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+/** One application with its timeline: the applicant's own, or one an officer works on. */
+export function applicationQuery(id: string) {
+  return queryOptions({
+    queryKey: applicationKeys.detail(id),
+    queryFn: ({ signal }) => apiGet<Application>(`${base}/${enc(id)}`, { signal, silent: true }),
+  });
+}
+
+/** 我的办件: the signed-in applicant's applications, newest first. */
+export function myApplicationsQuery(filter: MyApplicationsFilter) {
+  const key = applicationKeys.minePage(filter);
+  return queryOptions({
+    queryKey: key,
+    queryFn: ({ signal }) =>
+      apiGet<ApplicationPage>(`${base}/mine`, { query: { ...key[2] }, signal, silent: true }),
+  });
+}
+
+/** The application's material files, oldest first. */
+export function applicationFilesQuery(id: string) {
+  return queryOptions({
+    queryKey: applicationKeys.files(id),
+    queryFn: ({ signal }) =>
+      apiGet<ApplicationFileList>(`${base}/${enc(id)}/files`, { signal, silent: true }),
+  });
+}
+
+/** 办件查询 (public): by 办件编号 and the applicant's name; a 404 whichever of them is wrong. */
+export function progressQuery(no: string, name: string) {
+  return queryOptions({
+    queryKey: applicationKeys.progress(no, name),
+    queryFn: ({ signal }) =>
+      apiGet<Progress>(`${base}/progress`, { query: { no, name }, signal, silent: true }),
+    // a stranger's 404 does not get better by asking again
+    retry: false,
+  });
+}
+
+/** Where a material file's bytes are (an attachment); a plain link downloads it. */
+export function applicationFileContentUrl(id: string, fileId: string): string {
+  return `${base}/${enc(id)}/files/${enc(fileId)}/content`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+function requestLanguage(): string {
+  return document.documentElement.lang || 'zh-CN';
+}
+
+function networkError(cause: unknown): ApiError {
+  return new ApiError({
+    kind: 'network',
+    status: 0,
+    code: 'NETWORK_ERROR',
+    title: 'Network error',
+    cause,
+  });
+}
+
+/**
+ * 申报. The Idempotency-Key makes a retry (after a network failure, say) answer with the
+ * application the first attempt created instead of filing a second one.
+ */
+export async function submitApplication(
+  body: SubmitApplicationBody,
+  idempotencyKey: string,
+): Promise<Application> {
+  let response: Response;
+  try {
+    response = await fetch(base, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        'Accept-Language': requestLanguage(),
+        'Content-Type': 'application/json',
+        'Idempotency-Key': idempotencyKey,
+      },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw networkError(cause);
+  }
+  if (!response.ok) throw await readErrorBody(response);
+  try {
+    return (await response.json()) as Application;
+  } catch (cause) {
+    throw new ApiError({
+      kind: 'http',
+      status: response.status,
+      code: 'INVALID_RESPONSE',
+      title: 'Invalid response',
+      cause,
+    });
+  }
+}
+
+/** 补正后重新提交: the corrected form. */
+export function resubmitApplication(id: string, body: ResubmitBody): Promise<Application> {
+  return apiPost<Application>(`${base}/${enc(id)}/resubmit`, body, { silent: true });
+}
+
+/** 撤回: before acceptance only. */
+export function withdrawApplication(id: string): Promise<Application> {
+  return apiPost<Application>(`${base}/${enc(id)}/withdraw`, undefined, { silent: true });
+}
+
+export function deleteApplicationFile(id: string, fileId: string): Promise<void> {
+  return apiDelete<void>(`${base}/${enc(id)}/files/${enc(fileId)}`, { silent: true });
+}
+
+export interface UploadOptions {
+  /** percent sent, 0–100 */
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Uploads one file for one material (multipart, one part named `file`). XMLHttpRequest rather
+ * than fetch, for the progress of the upload.
+ */
+export function uploadMaterialFile(
+  id: string,
+  materialKey: string,
+  file: Blob,
+  options: UploadOptions = {},
+): Promise<ApplicationFile> {
+  const { onProgress, signal } = options;
+  const aborted = () =>
+    signal?.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(aborted());
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(`${base}/${enc(id)}/materials/${enc(materialKey)}/files`));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Accept-Language', requestLanguage());
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && onProgress) {
+        onProgress(Math.round((event.loaded / event.total) * 100));
+      }
+    };
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body !== undefined) {
+        resolve(body as ApplicationFile);
+        return;
+      }
+      const problem = parseProblem(body);
+      reject(
+        problem
+          ? ApiError.fromProblem(problem)
+          : new ApiError({
+              kind: 'http',
+              status: xhr.status,
+              code: `HTTP_${xhr.status}`,
+              title: xhr.statusText || `HTTP ${xhr.status}`,
+              requestId: xhr.getResponseHeader('x-request-id') ?? undefined,
+            }),
+      );
+    };
+    xhr.onerror = () => reject(networkError(undefined));
+    xhr.onabort = () => reject(aborted());
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append('file', file, file instanceof File ? file.name : 'file');
+    xhr.send(form);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutations with their cache updates
+
+/** After a change of one application: its new state in place, lists and files refetched. */
+function useApplicationChanged() {
+  const queryClient = useQueryClient();
+  return (application: Application) => {
+    queryClient.setQueryData(applicationKeys.detail(application.id), application);
+    void queryClient.invalidateQueries({ queryKey: applicationKeys.mine });
+    void queryClient.invalidateQueries({ queryKey: ['applications', 'progress'] });
+  };
+}
+
+export function useSubmitApplication() {
+  const changed = useApplicationChanged();
+  return useMutation({
+    mutationFn: ({
+      body,
+      idempotencyKey,
+    }: {
+      body: SubmitApplicationBody;
+      idempotencyKey: string;
+    }) => submitApplication(body, idempotencyKey),
+    onSuccess: changed,
+  });
+}
+
+export function useResubmitApplication(id: string) {
+  const changed = useApplicationChanged();
+  return useMutation({
+    mutationFn: (body: ResubmitBody) => resubmitApplication(id, body),
+    onSuccess: changed,
+  });
+}
+
+export function useWithdrawApplication(id: string) {
+  const changed = useApplicationChanged();
+  return useMutation({
+    mutationFn: () => withdrawApplication(id),
+    onSuccess: changed,
+  });
+}
+
+export function useUploadMaterialFile(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      materialKey,
+      file,
+      ...options
+    }: { materialKey: string; file: Blob } & UploadOptions) =>
+      uploadMaterialFile(id, materialKey, file, options),
+    onSuccess: (uploaded) => {
+      queryClient.setQueryData<ApplicationFileList>(applicationKeys.files(id), (list) =>
+        list ? { items: [...list.items.filter((f) => f.id !== uploaded.id), uploaded] } : list,
+      );
+      void queryClient.invalidateQueries({ queryKey: applicationKeys.files(id) });
+    },
+  });
+}
+
+export function useDeleteApplicationFile(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (fileId: string) => deleteApplicationFile(id, fileId),
+    onSuccess: (_nothing, fileId) => {
+      queryClient.setQueryData<ApplicationFileList>(applicationKeys.files(id), (list) =>
+        list ? { items: list.items.filter((f) => f.id !== fileId) } : list,
+      );
+      void queryClient.invalidateQueries({ queryKey: applicationKeys.files(id) });
+    },
+  });
+}

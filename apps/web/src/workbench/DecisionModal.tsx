@@ -1,0 +1,88 @@
+import type { Application, StepBody } from '@zhengtong/contracts';
+import { Form, Input, Radio } from 'antd';
+import { FormModal } from '../shared/components/FormModal';
+import { useT } from '../shared/i18n/LocaleProvider';
+import { completeStep } from './api';
+import type { StepModalProps } from './stepModal';
+
+interface DecisionValues {
+  decision: 'approve' | 'deny';
+  reason?: string;
+  legalBasis?: string;
+}
+
+const fields = ['decision', 'reason', 'legalBasis'];
+
+/** 决定: 准予 or 不予许可 (with reasons), and the legal basis; completes the application. */
+export function DecisionModal({
+  open,
+  application,
+  taskId,
+  onClose,
+  onDone,
+}: StepModalProps & { taskId: string }) {
+  const t = useT();
+  const [form] = Form.useForm<DecisionValues>();
+  const decision = Form.useWatch('decision', form);
+  return (
+    <FormModal<DecisionValues, Application>
+      open={open}
+      title={t('workbench.decision.title', { no: application.applicationNo })}
+      okText={t('workbench.decision.submit')}
+      onCancel={onClose}
+      form={form}
+      name={`stepDecision-${taskId}`}
+      fields={fields}
+      width={600}
+      submit={(values) => {
+        const body: StepBody = { decision: values.decision };
+        const reason = values.reason?.trim();
+        const legalBasis = values.legalBasis?.trim();
+        if (reason) body.reason = reason;
+        if (legalBasis) body.legalBasis = legalBasis;
+        return completeStep(application.id, taskId, body);
+      }}
+      onSubmitted={(updated) => {
+        form.resetFields();
+        onDone(updated);
+      }}
+    >
+      <Form.Item
+        name="decision"
+        label={t('workbench.decision.decision')}
+        rules={[{ required: true, message: t('workbench.decision.decisionRequired') }]}
+      >
+        <Radio.Group
+          options={[
+            { value: 'approve', label: t('workbench.decision.approve') },
+            { value: 'deny', label: t('workbench.decision.deny') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('workbench.decision.reason')}
+        extra={decision === 'deny' ? t('workbench.decision.reasonDenyHint') : undefined}
+        dependencies={['decision']}
+        rules={[
+          {
+            required: decision === 'deny',
+            whitespace: true,
+            message: t('workbench.decision.reasonRequired'),
+          },
+          { min: 2, message: t('workbench.decision.tooShort') },
+        ]}
+      >
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
+      <Form.Item
+        name="legalBasis"
+        label={t('workbench.decision.legalBasis')}
+        extra={t('workbench.decision.legalBasisHint')}
+        rules={[{ min: 2, message: t('workbench.decision.tooShort') }]}
+      >
+        <Input.TextArea rows={2} maxLength={1000} showCount />
+      </Form.Item>
+    </FormModal>
+  );
+}

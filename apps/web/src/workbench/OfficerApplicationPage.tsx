@@ -1,0 +1,191 @@
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Application, ImplementationListVersion } from '@zhengtong/contracts';
+import { Alert, Button, Col, Row, Space } from 'antd';
+import { useParams } from 'react-router';
+import { LinkButton } from '../portal/catalog/LinkButton';
+import { isApiError } from '../shared/api/ApiError';
+import { implementationListQuery } from '../shared/api/catalog';
+import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
+import { LoadingBlock } from '../shared/components/LoadingBlock';
+import { PageHeading } from '../shared/components/PageHeading';
+import { useT } from '../shared/i18n/LocaleProvider';
+import { useSession } from '../shared/identity/session';
+import { officerApplicationQuery, workbenchKeys } from './api';
+import { ApplicationFacts } from './ApplicationFacts';
+import { CurrentStepsCard } from './CurrentStepsCard';
+import { FormDataCard } from './FormDataCard';
+import { formFieldsOf } from './formSchema';
+import { MaterialsCard } from './MaterialsCard';
+import { NotStaffNote, SignInPrompt } from './SignInPrompt';
+import { TimelineCard } from './TimelineCard';
+import { SupplementItems } from './WorkbenchParts';
+
+/**
+ * 办件 (/workbench/applications/:id), as its officers see it: the case, the applicant's form and
+ * materials, its history, and the steps waiting now with the actions of those the officer may
+ * take (受理 / 不予受理 / 补正, 审查 and 会签 opinions, 决定).
+ */
+export function OfficerApplicationPage() {
+  const t = useT();
+  const { id = '' } = useParams();
+  const session = useSession();
+  const me = session.me;
+  const query = useQuery({ ...officerApplicationQuery(id), enabled: me?.kind === 'staff' });
+  const application = query.data;
+
+  return (
+    <>
+      <PageHeading
+        title={
+          application
+            ? t('workbench.app.title', { no: application.applicationNo })
+            : t('workbench.app.heading')
+        }
+        description={application?.itemName}
+        extra={
+          <Space wrap>
+            <LinkButton to="/workbench" icon={<ArrowLeftOutlined />}>
+              {t('workbench.app.back')}
+            </LinkButton>
+            {application && <RefreshButton id={application.id} />}
+          </Space>
+        }
+      />
+      {session.isPending && <LoadingBlock />}
+      {!session.isPending && me === undefined && (
+        <ApiErrorAlert error={session.error} onRetry={session.refetch} />
+      )}
+      {me === null && <SignInPrompt detail={t('workbench.app.signInDetail')} />}
+      {me && me.kind !== 'staff' && <NotStaffNote />}
+      {me?.kind === 'staff' && (
+        <>
+          {query.isPending && <LoadingBlock />}
+          {query.isError && (
+            <>
+              {isApiError(query.error) && query.error.status === 404 && (
+                <Alert
+                  className="zt-note"
+                  type="warning"
+                  showIcon
+                  title={t('workbench.app.notFound')}
+                  description={t('workbench.app.notFoundDetail')}
+                />
+              )}
+              <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+            </>
+          )}
+          {application && <ApplicationView application={application} />}
+        </>
+      )}
+    </>
+  );
+}
+
+/** 刷新: this application, its files and steps, fetched again. */
+function RefreshButton({ id }: { id: string }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const fetching = useIsFetching({ queryKey: workbenchKeys.application(id) }) > 0;
+  return (
+    <Button
+      icon={<ReloadOutlined />}
+      loading={fetching}
+      onClick={() => void queryClient.invalidateQueries({ queryKey: workbenchKeys.all })}
+    >
+      {t('workbench.app.refresh')}
+    </Button>
+  );
+}
+
+function ApplicationView({ application }: { application: Application }) {
+  const t = useT();
+  const list = useQuery(implementationListQuery(application.listId));
+  const version: ImplementationListVersion | null = list.data?.published ?? null;
+  const materials = version?.elements.materials ?? [];
+  const fields = formFieldsOf(version?.elements.form.schema);
+  const materialName = (key: string) => materials.find((m) => m.key === key)?.name ?? key;
+  const fieldTitle = (name: string) => fields.find((f) => f.name === name)?.title ?? name;
+
+  return (
+    <>
+      {list.isError && (
+        <Alert
+          className="zt-note"
+          type="warning"
+          showIcon
+          title={t('workbench.app.listUnavailable')}
+          action={
+            <Button size="small" onClick={() => void list.refetch()}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      )}
+      {list.isSuccess && !version && (
+        <Alert
+          className="zt-note"
+          type="warning"
+          showIcon
+          title={t('workbench.app.listNotPublished')}
+        />
+      )}
+      {version && version.id !== application.listVersionId && (
+        <Alert
+          className="zt-note"
+          type="info"
+          showIcon
+          title={t('workbench.app.versionDiffers', { version: version.version })}
+        />
+      )}
+      <CurrentStepsCard application={application} version={version} />
+      {application.supplement && application.supplement.length > 0 && (
+        <Alert
+          className="zt-note"
+          type="warning"
+          showIcon
+          role="note"
+          title={t('workbench.app.supplementOpen', { count: application.supplementCount })}
+          description={
+            <SupplementItems
+              items={application.supplement}
+              materialName={materialName}
+              fieldTitle={fieldTitle}
+            />
+          }
+        />
+      )}
+      {application.pendingMaterials.length > 0 && (
+        <Alert
+          className="zt-note"
+          type="info"
+          showIcon
+          role="note"
+          title={t('workbench.app.pendingMaterials', {
+            materials: application.pendingMaterials
+              .map(materialName)
+              .join(t('workbench.separator')),
+          })}
+        />
+      )}
+      <ApplicationFacts application={application} />
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <FormDataCard application={application} version={version} pending={list.isPending} />
+          <MaterialsCard
+            application={application}
+            version={version}
+            versionPending={list.isPending}
+          />
+        </Col>
+        <Col xs={24} xl={9}>
+          <TimelineCard
+            application={application}
+            materialName={materialName}
+            fieldTitle={fieldTitle}
+          />
+        </Col>
+      </Row>
+    </>
+  );
+}
