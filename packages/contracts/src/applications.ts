@@ -154,7 +154,11 @@ export const Application = Type.Object({
     Type.Object({
       taskId: Type.String(),
       name: Type.String(),
+      /** the step in the process definition (accept, review, opinion, decide …) */
+      nodeId: Type.String(),
       dueDate: Type.Union([Type.String(), Type.Null()]),
+      /** whether the reader is among the officers this step is for */
+      mine: Type.Boolean(),
     }),
   ),
   timeline: Type.Array(TimelineEntry),

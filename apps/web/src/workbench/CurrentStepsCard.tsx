@@ -38,12 +38,16 @@ const noStepKey: Partial<Record<Application['status'], MessageKey>> = {
 
 /**
  * 当前步骤: the steps waiting now, and on those the officer may take (their organisation and
- * role, as the server says by answering for the step's task) the actions of that step.
+ * role: the server marks them `mine`) the actions of that step.
  */
 export function CurrentStepsCard({ application, version }: CurrentStepsCardProps) {
   const t = useT();
+  // only the steps the server marks as the reader's are fetched: the others are not theirs
   const tasks = useQueries({
-    queries: application.currentSteps.map((step) => workflowTaskQuery(step.taskId)),
+    queries: application.currentSteps.map((step) => ({
+      ...workflowTaskQuery(step.taskId),
+      enabled: step.mine,
+    })),
   });
   const rows: StepRow[] = application.currentSteps.map((step, index) => ({
     step,
@@ -69,7 +73,8 @@ export function CurrentStepsCard({ application, version }: CurrentStepsCardProps
     {
       key: 'actions',
       title: t('workbench.steps.actions'),
-      render: (_value, { task }) => {
+      render: (_value, { step, task }) => {
+        if (!step.mine) return <span className="zt-muted">{t('workbench.steps.notYours')}</span>;
         if (task.isPending) return <span className="zt-muted">…</span>;
         if (task.isError) {
           if (isApiError(task.error) && task.error.status === 404) {

@@ -5,7 +5,7 @@ import { Alert, Button, Col, Row, Space } from 'antd';
 import { useParams } from 'react-router';
 import { LinkButton } from '../portal/catalog/LinkButton';
 import { isApiError } from '../shared/api/ApiError';
-import { implementationListQuery } from '../shared/api/catalog';
+import { listVersionQuery } from '../shared/api/catalog';
 import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../shared/components/LoadingBlock';
 import { PageHeading } from '../shared/components/PageHeading';
@@ -100,8 +100,9 @@ function RefreshButton({ id }: { id: string }) {
 
 function ApplicationView({ application }: { application: Application }) {
   const t = useT();
-  const list = useQuery(implementationListQuery(application.listId));
-  const version: ImplementationListVersion | null = list.data?.published ?? null;
+  // the version the application is bound to, not the one in force now
+  const list = useQuery(listVersionQuery(application.listVersionId));
+  const version: ImplementationListVersion | null = list.data ?? null;
   const materials = version?.elements.materials ?? [];
   const fields = formFieldsOf(version?.elements.form.schema);
   const materialName = (key: string) => materials.find((m) => m.key === key)?.name ?? key;
@@ -120,22 +121,6 @@ function ApplicationView({ application }: { application: Application }) {
               {t('common.retry')}
             </Button>
           }
-        />
-      )}
-      {list.isSuccess && !version && (
-        <Alert
-          className="zt-note"
-          type="warning"
-          showIcon
-          title={t('workbench.app.listNotPublished')}
-        />
-      )}
-      {version && version.id !== application.listVersionId && (
-        <Alert
-          className="zt-note"
-          type="info"
-          showIcon
-          title={t('workbench.app.versionDiffers', { version: version.version })}
         />
       )}
       <CurrentStepsCard application={application} version={version} />

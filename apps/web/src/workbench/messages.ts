@@ -38,10 +38,6 @@ export const workbenchZhCN = {
     '办件不存在，或不属于您所在机构办理、会签的办件。请从“我的待办”进入。',
   'workbench.app.listUnavailable':
     '无法读取该事项的实施清单：申请表按原始数据显示，材料要求暂不可见。',
-  'workbench.app.listNotPublished':
-    '该事项的实施清单当前没有生效版本：申请表按原始数据显示，材料要求暂不可见。',
-  'workbench.app.versionDiffers':
-    '实施清单已更新至第 {version} 版，下方的申请表布局和材料要求按现行版本显示，可能与申报时的版本略有不同。',
   'workbench.app.supplementOpen': '已发出补正告知（第 {count} 次），等待申请人补正',
   'workbench.app.pendingMaterials': '容缺受理：申请人承诺后补 {materials}',
   'workbench.app.facts': '办件信息',
@@ -216,10 +212,6 @@ export const workbenchEn: Record<keyof typeof workbenchZhCN, string> = {
     'It does not exist, or your organisation neither handles nor is consulted on it. Open it from “My tasks”.',
   'workbench.app.listUnavailable':
     'The implementation list could not be read: the form shows as sent, the material requirements are not available.',
-  'workbench.app.listNotPublished':
-    'The implementation list has no version in force: the form shows as sent, the material requirements are not available.',
-  'workbench.app.versionDiffers':
-    'The implementation list is now at version {version}; the form layout and material requirements below follow it and may differ slightly from the version applied under.',
   'workbench.app.supplementOpen':
     'Correction notice sent (notice {count}); waiting for the applicant to correct',
   'workbench.app.pendingMaterials':

@@ -209,6 +209,13 @@ describe('applications: apply, supplement, accept, process, complete', () => {
       view.currentSteps.map((s) => s.name),
       ['审查'],
     );
+    assert.deepEqual(
+      view.currentSteps.map((s) => [s.nodeId, s.mine]),
+      [['review', false]],
+      'the window officer sees the step, not as theirs',
+    );
+    const approverView = await call('approver', 'GET', `${API}/${id}`);
+    assert.equal(approverView.json<Application>().currentSteps[0]?.mine, true);
     assert.equal((await call('window', 'POST', `${API}/${id}/accept`, {})).statusCode, 409);
 
     const review = view.currentSteps[0]!.taskId;

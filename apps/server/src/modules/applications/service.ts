@@ -765,7 +765,13 @@ export class ApplicationsService {
             }
           : null,
       suspendedWorkingDays: app.suspendedWorkingDays,
-      currentSteps: tasks.map((t) => ({ taskId: t.id, name: t.name, dueDate: t.dueDate })),
+      currentSteps: tasks.map((t) => ({
+        taskId: t.id,
+        name: t.name,
+        nodeId: t.nodeId,
+        dueDate: t.dueDate,
+        mine: mayWorkOn(actor, t),
+      })),
       timeline: events.map((e) => ({
         event: e.event,
         title: e.title,

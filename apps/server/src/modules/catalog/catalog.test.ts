@@ -154,6 +154,10 @@ describe('implementation lists: publication workflow', () => {
     assert.equal(v2.json<ImplementationList>().published?.version, 2);
     assert.equal(v2.json<ImplementationList>().published?.elements.promisedLimitDays, 3);
 
+    // the version an application was filed under stays readable by anyone
+    const boundRead = await call(undefined, 'GET', `/api/v1/catalog/versions/${v1.id}`);
+    assert.equal(boundRead.statusCode, 200);
+    assert.equal(boundRead.json<ImplementationList['published']>()?.status, 'superseded');
     const frozen = await t.app.catalog.getVersion(v1.id);
     assert.equal(frozen?.status, 'superseded');
     assert.equal(frozen.elements.promisedLimitDays, 5);
@@ -225,9 +229,13 @@ describe('implementation lists: publication workflow', () => {
       problem.errors?.find((e) => e.path === '/elements/promisedLimitDays')?.message ?? '',
       /30.*20/,
     );
-    // the draft stays a draft
+    // the draft stays a draft, and only its managers read it
     const list = await call(deptAdmin, 'GET', `${LISTS}/${id}`);
-    assert.equal(list.json<ImplementationList>().pending?.status, 'draft');
+    const draft = list.json<ImplementationList>().pending;
+    assert.equal(draft?.status, 'draft');
+    const versionUrl = `/api/v1/catalog/versions/${draft.id}`;
+    assert.equal((await call(undefined, 'GET', versionUrl)).statusCode, 404);
+    assert.equal((await call(deptAdmin, 'GET', versionUrl)).statusCode, 200);
   });
 
   it('refuses a 0-visit list that is not fully online, and unknown certificate types', async () => {

@@ -8,6 +8,7 @@ import {
   ImplementationList,
   ImplementationListPage,
   ImplementationListQuery,
+  ImplementationListVersion,
   ImportReport,
   ListVersionHistory,
   Problem,
@@ -207,6 +208,20 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (req) => service.getList(req.actor, req.params.id),
+  );
+
+  app.get(
+    '/versions/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'One list version by id (public once it was in force: what a filed application is bound to)',
+        params: ListId,
+        response: { 200: ImplementationListVersion, ...problems },
+      },
+    },
+    (req) => service.readVersion(req.actor, req.params.id),
   );
 
   app.get(

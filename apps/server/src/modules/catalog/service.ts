@@ -2,6 +2,7 @@ import type {
   ImplementationList,
   ImplementationListPage,
   ImplementationListQuery,
+  ImplementationListVersion,
   ListVersionHistory,
   Organisation,
   ProblemFieldError,
@@ -314,6 +315,21 @@ export class CatalogService {
         );
     if (visible.length === 0 && !manages) throw listNotFound();
     return { items: visible.map(toVersion) };
+  }
+
+  /**
+   * A version by id for readers: one that was ever in force is public (a filed application is
+   * bound to it); drafts and submissions only for those who manage the list.
+   */
+  async readVersion(actor: Actor, id: string): Promise<ImplementationListVersion> {
+    const row = await store.findVersion(this.db, id);
+    const notFound = new NotFoundError('version-not-found', 'no such list version');
+    if (!row) throw notFound;
+    if (row.status === 'draft' || row.status === 'submitted') {
+      const list = await store.findList(this.db, row.listId);
+      if (!list || !(await this.mayWrite(actor, list))) throw notFound;
+    }
+    return toVersion(row);
   }
 
   /** A version by id, whatever its status: what an application filed under it reads. */

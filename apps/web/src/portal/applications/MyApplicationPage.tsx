@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { Application, ImplementationList, TimelineEntry } from '@zhengtong/contracts';
+import type { Application, ImplementationListVersion, TimelineEntry } from '@zhengtong/contracts';
 import {
   Alert,
   App,
@@ -24,7 +24,7 @@ import {
   isOpenApplication,
   useWithdrawApplication,
 } from '../../shared/api/applications';
-import { implementationListQuery } from '../../shared/api/catalog';
+import { listVersionQuery } from '../../shared/api/catalog';
 import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../../shared/components/LoadingBlock';
 import { PageHeading } from '../../shared/components/PageHeading';
@@ -116,11 +116,10 @@ function DetailView({ application }: { application: Application }) {
   const { message } = App.useApp();
   const withdraw = useWithdrawApplication(application.id);
   const open = isOpenApplication(application.status);
-  // the materials and form of the list; its version in force may be newer than the one the
-  // application was filed under, whose names are nearly always the same
-  const list = useQuery(implementationListQuery(application.listId));
+  // the materials and form of the list version the application is bound to
+  const list = useQuery(listVersionQuery(application.listVersionId));
   const files = useQuery(applicationFilesQuery(application.id));
-  const elements = list.data?.published?.elements;
+  const elements = list.data?.elements;
 
   return (
     <div className="zt-application-page">
@@ -374,7 +373,7 @@ function KeyFacts({ application }: { application: Application }) {
 function timelineStep(
   entry: TimelineEntry,
   index: number,
-  list: ImplementationList | undefined,
+  list: ImplementationListVersion | undefined,
   t: ReturnType<typeof useT>,
 ): TimelineStep {
   const { detail } = entry;
@@ -391,7 +390,7 @@ function timelineStep(
     ? detail.pendingMaterials.filter((key): key is string => typeof key === 'string')
     : [];
   if (pending.length > 0) {
-    const materials = list?.published?.elements.materials ?? [];
+    const materials = list?.elements.materials ?? [];
     const names = pending.map((key) => materials.find((m) => m.key === key)?.name ?? key);
     notes.push(
       t('myApplications.timeline.pendingMaterials', {

@@ -4,6 +4,7 @@ import type {
   BundleList,
   CertificateTypeList,
   ImplementationList,
+  ImplementationListVersion,
   ImplementationListPage,
   ImplementationListQuery,
   ListVersionHistory,
@@ -121,6 +122,19 @@ export function implementationListQuery(id: string) {
     queryFn: ({ signal }) =>
       apiGet<ImplementationList>(`${base}/lists/${enc(id)}`, { signal, silent: true }),
     staleTime: guideStaleTime,
+  });
+}
+
+/**
+ * One list version by id: what a filed application is bound to (versions never change once they
+ * leave draft, so it is cached for good).
+ */
+export function listVersionQuery(id: string) {
+  return queryOptions({
+    queryKey: [...catalogKeys.all, 'version', id] as const,
+    queryFn: ({ signal }) =>
+      apiGet<ImplementationListVersion>(`${base}/versions/${enc(id)}`, { signal, silent: true }),
+    staleTime: Infinity,
   });
 }
 
