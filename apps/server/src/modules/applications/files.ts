@@ -603,9 +603,14 @@ async function spool(
   // past the limit: stop reading at once rather than let the parser skip the rest
   const onLimit = () => file.destroy(tooLarge(limit));
   file.once('limit', onLimit);
+  const out = fs.createWriteStream(tmpPath, { flags: 'wx', mode: 0o600 });
+  // a write stream destroyed before its file opened still opens (creates) it afterwards: wait
+  // for it to close, so the caller's clean-up runs after the file exists, not before
+  const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
   try {
-    await pipeline(file, meter, fs.createWriteStream(tmpPath, { flags: 'wx', mode: 0o600 }));
+    await pipeline(file, meter, out);
   } catch (e) {
+    await closed;
     if (e instanceof DomainError) throw e;
     // the disk's errors are the server's; the rest is a broken body
     if (typeof e === 'object' && e !== null && 'syscall' in e) throw e;
