@@ -38,6 +38,23 @@ describe('demo applications', () => {
     });
   });
 
+  it('shows the applications and the officers’ deadlines as metrics', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    assert.equal(res.statusCode, 200);
+    const value = (line: string) => {
+      const found = res.body.split('\n').find((l) => l.startsWith(`${line} `));
+      assert.ok(found, `no metric ${line}`);
+      return Number(found.slice(line.length + 1));
+    };
+    assert.equal(value('zt_applications{status="approved"}'), 2);
+    assert.equal(value('zt_applications{status="accepted"}'), 3);
+    assert.equal(value('zt_workflow_open_tasks{deadline="overdue"}'), 0);
+    const open = ['overdue', 'dueToday', 'onTime', 'noLimit']
+      .map((d) => value(`zt_workflow_open_tasks{deadline="${d}"}`))
+      .reduce((a, b) => a + b, 0);
+    assert.equal(open, 6);
+  });
+
   it('fills a form from its schema', () => {
     assert.deepEqual(
       sampleFor({

@@ -1,4 +1,7 @@
 import fp from 'fastify-plugin';
+import { Gauge } from 'prom-client';
+import { APPLICATION_STATUSES } from '@zhengtong/contracts';
+import { countByStatus } from './store.js';
 import type { FastifyInstance } from 'fastify';
 import { MaterialFiles } from './files.js';
 import { applicationsRoutes } from './routes.js';
@@ -24,6 +27,16 @@ export const applicationsModule = fp(
       workflow: app.workflow,
       directory: app.directory,
       identity: app.identity.service,
+    });
+    new Gauge({
+      name: 'zt_applications',
+      help: 'Applications by status',
+      labelNames: ['status'],
+      registers: [app.kernel.metrics.registry],
+      async collect() {
+        const counts = await countByStatus(app.kernel.db.orm);
+        for (const status of APPLICATION_STATUSES) this.set({ status }, counts[status] ?? 0);
+      },
     });
     app.decorate('applications', service);
     const files = new MaterialFiles({

@@ -141,3 +141,11 @@ export async function nextApplicationNo(
   if (last > 999999) throw new Error(`more than 999999 applications in ${prefix}`);
   return `${prefix}${String(last).padStart(6, '0')}`;
 }
+
+/** Applications by status: for the metrics. */
+export async function countByStatus(db: Executor): Promise<Record<string, number>> {
+  const result = await db.execute<{ status: string; n: number }>(
+    sql`SELECT status, count(*)::int AS n FROM application GROUP BY status`,
+  );
+  return Object.fromEntries(result.rows.map((r) => [r.status, r.n]));
+}

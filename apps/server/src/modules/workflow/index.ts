@@ -1,6 +1,9 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { Gauge } from 'prom-client';
 import { systemActor } from '../../kernel/actor.js';
+import { toShanghaiDate } from '../../kernel/calendar/working-days.js';
+import { openTasksByDeadline } from './store.js';
 import { TIMER_JOB, WorkflowEngine } from './engine.js';
 import { workflowRoutes } from './routes.js';
 import { WorkflowService } from './service.js';
@@ -29,6 +32,17 @@ export const workflowModule = fp(
       await kernel.db.orm.transaction((tx) =>
         engine.fireTimer(tx, payload as Parameters<WorkflowEngine['fireTimer']>[1]),
       );
+    });
+    // 待办 by deadline, counted at every scrape: overdue is red, due today yellow in the workbench
+    new Gauge({
+      name: 'zt_workflow_open_tasks',
+      help: 'Open workflow tasks by deadline state (Asia/Shanghai day)',
+      labelNames: ['deadline'],
+      registers: [kernel.metrics.registry],
+      async collect() {
+        const counts = await openTasksByDeadline(kernel.db.orm, toShanghaiDate(new Date()));
+        for (const [deadline, n] of Object.entries(counts)) this.set({ deadline }, n);
+      },
     });
     app.decorate('workflow', service);
     await app.register(workflowRoutes, { prefix: '/api/v1/workflow', service });

@@ -248,3 +248,20 @@ export async function historyOf(db: Executor, instanceId: string): Promise<Histo
     .where(eq(workflowHistory.instanceId, instanceId))
     .orderBy(asc(workflowHistory.at), asc(workflowHistory.id));
 }
+
+/** Open tasks by deadline state on a day (YYYY-MM-DD, Asia/Shanghai): for the metrics. */
+export async function openTasksByDeadline(
+  db: Executor,
+  today: string,
+): Promise<Record<'overdue' | 'dueToday' | 'onTime' | 'noLimit', number>> {
+  const result = await db.execute<{ state: string; n: number }>(sql`
+    SELECT CASE WHEN due_date IS NULL THEN 'noLimit'
+                WHEN due_date < ${today}::date THEN 'overdue'
+                WHEN due_date = ${today}::date THEN 'dueToday'
+                ELSE 'onTime' END AS state,
+           count(*)::int AS n
+      FROM workflow_task WHERE status = 'open' GROUP BY 1`);
+  const counts = { overdue: 0, dueToday: 0, onTime: 0, noLimit: 0 };
+  for (const r of result.rows) counts[r.state as keyof typeof counts] = r.n;
+  return counts;
+}
