@@ -1,5 +1,3 @@
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type {
@@ -10,13 +8,12 @@ import type {
   ServiceItemSearchResult,
 } from '@zhengtong/contracts';
 import type { Logger } from 'pino';
+import { createAjv } from '../kernel/json-schema.js';
 import {
   DEMO_PEOPLE,
   DEMO_PERSON_PASSWORD,
   DEMO_STAFF_PASSWORD,
 } from '../modules/identity/demo-accounts.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 /** Where applications go in the demo: the 郑州 market-regulation bureau, whose officers exist. */
 const DEMO_ORGANISATION = '郑州市市场监督管理局';
@@ -115,7 +112,7 @@ export async function seedDemoApplications(app: FastifyInstance, log: Logger): P
   };
 
   // the lists of the demo organisation that take online applications, with a form we can fill
-  const ajv = addFormats(new Ajv({ strict: false }));
+  const ajv = createAjv();
   const found = await call<ServiceItemSearchResult>(
     undefined,
     'GET',

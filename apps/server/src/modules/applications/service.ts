@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import type {
   AcceptBody,
   Application,
@@ -23,6 +22,7 @@ import type {
 import { parseIdNumber } from '@zhengtong/gb';
 import { anonymousActor, type Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit/record.js';
+import { createAjv } from '../../kernel/json-schema.js';
 import type { CalendarService } from '../../kernel/calendar/service.js';
 import { toShanghaiDate } from '../../kernel/calendar/working-days.js';
 import type { Drizzle, Executor } from '../../kernel/db/database.js';
@@ -41,8 +41,6 @@ import type { CatalogService } from '../catalog/index.js';
 import type { DirectoryService } from '../directory/index.js';
 import { mayWorkOn, type TaskRow, type WorkflowService } from '../workflow/index.js';
 import * as store from './store.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 export interface RequestContext {
   requestId?: string | undefined;
@@ -99,7 +97,7 @@ const STEP_TITLES: Record<string, string> = {
  * record and outbox event.
  */
 export class ApplicationsService {
-  private readonly ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+  private readonly ajv = createAjv({ allErrors: true });
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(private readonly deps: ApplicationsDeps) {}

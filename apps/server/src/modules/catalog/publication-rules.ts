@@ -1,5 +1,5 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import { createAjv } from '../../kernel/json-schema.js';
 import type { ImplementationElements, ProblemFieldError } from '@zhengtong/contracts';
 import { parseServiceItemCode, type ServiceItemCodeFailure } from '@zhengtong/gb';
 
@@ -14,9 +14,6 @@ export interface PublicationContext {
   knownServiceWindowIds: ReadonlySet<string>;
 }
 
-// ajv-formats is CommonJS with a default export
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-
 /** Warnings Ajv logs while compiling (e.g. an unknown format), collected for the caller. */
 let compileWarnings: string[] = [];
 const collect = (...args: unknown[]): void => {
@@ -28,14 +25,11 @@ const collect = (...args: unknown[]): void => {
  * RJSF schemas carry keywords of their own (`enumNames`); schemas are never kept after the
  * check (`addUsedSchema: false` and removeSchema), so form authors' `$id`s cannot clash.
  */
-const formAjv = addFormats(
-  new Ajv({
-    strict: false,
-    allErrors: true,
-    addUsedSchema: false,
-    logger: { log: () => undefined, warn: collect, error: collect },
-  }),
-);
+const formAjv = createAjv({
+  allErrors: true,
+  addUsedSchema: false,
+  logger: { log: () => undefined, warn: collect, error: collect },
+});
 // the two formats RJSF's validator adds to ajv-formats' (file widgets and colour pickers)
 formAjv.addFormat('data-url', /^data:([a-z]+\/[a-z0-9-+.]+)?;(?:name=(.*);)?base64,(.*)$/);
 formAjv.addFormat(

@@ -20,6 +20,7 @@ import type {
 import { ITEM_TYPES, SECTORS, parseServiceItemCode } from '@zhengtong/gb';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit/record.js';
+import { uniqueViolation } from '../../kernel/db/errors.js';
 import type { Drizzle } from '../../kernel/db/database.js';
 import {
   ConflictError,
@@ -61,11 +62,8 @@ const itemNotFound = (code: string) =>
 const listNotFound = () => new NotFoundError('list-not-found', 'no such implementation list');
 
 /** Postgres unique violation on a named constraint. */
-export function isUniqueViolation(e: unknown, constraint: string): boolean {
-  const err = e as { code?: string; constraint?: string; cause?: unknown };
-  if (err.code === '23505' && err.constraint === constraint) return true;
-  return err.cause !== undefined && isUniqueViolation(err.cause, constraint);
-}
+export const isUniqueViolation = (e: unknown, constraint: string): boolean =>
+  uniqueViolation(e) === constraint;
 
 /**
  * 政务服务事项管理: the basic catalogue, implementation lists with their publication workflow

@@ -24,12 +24,7 @@ export type StaffProfileRow = typeof staffProfile.$inferSelect;
 export type SessionRow = typeof session.$inferSelect;
 export type EnterpriseRow = typeof enterprise.$inferSelect;
 
-/** PostgreSQL's unique_violation, with the constraint that was hit. */
-export function uniqueViolation(err: unknown): string | undefined {
-  const e = (err as { cause?: unknown }).cause ?? err;
-  const pg = e as { code?: string; constraint?: string };
-  return pg.code === '23505' ? (pg.constraint ?? 'unknown') : undefined;
-}
+export { uniqueViolation } from '../../kernel/db/errors.js';
 
 // ---------------------------------------------------------------- accounts
 
