@@ -13,6 +13,7 @@ import { certificatesModule } from './modules/certificates/index.js';
 import { catalogModule } from './modules/catalog/index.js';
 import { workflowModule } from './modules/workflow/index.js';
 import { applicationsModule } from './modules/applications/index.js';
+import { messagingModule } from './modules/messaging/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -47,6 +48,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(catalogModule);
   await app.register(workflowModule);
   await app.register(applicationsModule);
+  await app.register(messagingModule);
   await registerWebAndFallback(app, options.webDist);
   return app;
 }

@@ -65,6 +65,25 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'apply/bundle/:code',
+        lazy: async () => ({
+          Component: (await import('./portal/applications/BundleApplyPage')).BundleApplyPage,
+        }),
+      },
+      {
+        path: 'me/bundle-applications/:id',
+        lazy: async () => ({
+          Component: (await import('./portal/applications/BundleApplicationPage'))
+            .BundleApplicationPage,
+        }),
+      },
+      {
+        path: 'me/notifications',
+        lazy: async () => ({
+          Component: (await import('./shared/notifications/NotificationsPage')).NotificationsPage,
+        }),
+      },
+      {
         path: 'progress',
         lazy: async () => ({
           Component: (await import('./portal/applications/ProgressPage')).ProgressPage,

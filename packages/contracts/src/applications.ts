@@ -11,12 +11,15 @@ export const APPLICATION_STATUSES = [
   'approved',
   'denied',
   'withdrawn',
+  'waiting',
+  'cancelled',
 ] as const;
 export const ApplicationStatus = Type.Union(
   APPLICATION_STATUSES.map((s) => Type.Literal(s)),
   {
     description:
-      '已申报 / 待补正 / 已受理（办理中） / 不予受理 / 准予（办结） / 不予许可（办结） / 已撤回',
+      '已申报 / 待补正 / 已受理（办理中） / 不予受理 / 准予（办结） / 不予许可（办结） / 已撤回 / ' +
+      '等待前序事项（一件事） / 已取消（一件事）',
   },
 );
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -24,11 +27,65 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** 办件编号: region (6) + date (8) + sequence (6). */
 export const ApplicationNo = Type.String({ pattern: '^[0-9]{20}$', description: '办件编号' });
 
+/** 结果送达方式: 网上送达 (download), 邮寄 (mail, to an address), 窗口自取 (pickup). */
+export const DELIVERY_METHODS = ['online', 'mail', 'pickup'] as const;
+export const DeliveryMethod = Type.Union(
+  DELIVERY_METHODS.map((m) => Type.Literal(m)),
+  { description: '结果送达方式：网上送达 / 邮寄 / 窗口自取' },
+);
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+/** Where a mailed result goes (sealed at rest; shown masked to officers). */
+export const MailAddress = Type.Object({
+  recipient: Type.String({ minLength: 1, maxLength: 50 }),
+  phone: Type.String({ pattern: '^1[3-9]\\d{9}$' }),
+  address: Type.String({ minLength: 5, maxLength: 200 }),
+});
+export type MailAddress = Static<typeof MailAddress>;
+
+/** The applicant's choice of delivery; `address` is required for mail and refused otherwise. */
+export const DeliveryChoice = Type.Object({
+  method: DeliveryMethod,
+  address: Type.Optional(MailAddress),
+});
+export type DeliveryChoice = Static<typeof DeliveryChoice>;
+
+/** A mail address as shown: in full to the applicant, with the name and phone masked to staff. */
+export const DeliveryView = Type.Object({
+  method: DeliveryMethod,
+  address: Type.Union([
+    Type.Object({ recipient: Type.String(), phone: Type.String(), address: Type.String() }),
+    Type.Null(),
+  ]),
+});
+export type DeliveryView = Static<typeof DeliveryView>;
+
+/** 结果送达: how the result goes out and whether it has (online results are out at 办结). */
+export const ApplicationDelivery = Type.Object({
+  method: DeliveryMethod,
+  address: DeliveryView.properties.address,
+  deliveredAt: Type.Union([Type.String(), Type.Null()]),
+  /** 邮件号 of a mailed result */
+  trackingNo: Type.Union([Type.String(), Type.Null()]),
+});
+export type ApplicationDelivery = Static<typeof ApplicationDelivery>;
+
+/** 送达: the officer records that the result went out (mail: with its tracking number). */
+export const DeliverBody = Type.Object({
+  trackingNo: Type.Optional(
+    Type.String({ pattern: '^[A-Za-z0-9-]{4,40}$', description: '邮件号' }),
+  ),
+  note: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+});
+export type DeliverBody = Static<typeof DeliverBody>;
+
 export const SubmitApplicationBody = Type.Object({
   /** the implementation list applied under; its version in force is bound to the application */
   listId: Type.String({ format: 'uuid' }),
   /** the form as the list's JSON Schema asks for it */
   formData: Type.Record(Type.String(), Type.Unknown()),
+  /** how the result reaches the applicant; online when absent */
+  delivery: Type.Optional(DeliveryChoice),
 });
 export type SubmitApplicationBody = Static<typeof SubmitApplicationBody>;
 
@@ -80,8 +137,10 @@ export type ResubmitBody = Static<typeof ResubmitBody>;
 /** An officer's step on an accepted application: review opinion, consulted opinion, decision. */
 export const StepBody = Type.Object({
   opinion: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: '审查意见' })),
-  /** at the decision step: 准予 or 不予 */
-  decision: Type.Optional(Type.Union([Type.Literal('approve'), Type.Literal('deny')])),
+  /** at the decision step: 准予, 不予, or 退回 (back to review; reason required) */
+  decision: Type.Optional(
+    Type.Union([Type.Literal('approve'), Type.Literal('deny'), Type.Literal('return')]),
+  ),
   /** why not, required when denying */
   reason: Type.Optional(Type.String({ minLength: 2, maxLength: 2000 })),
   legalBasis: Type.Optional(Type.String({ minLength: 2, maxLength: 1000 })),
@@ -162,6 +221,20 @@ export const Application = Type.Object({
     }),
   ),
   timeline: Type.Array(TimelineEntry),
+  /** how the result reaches the applicant, and whether it has */
+  delivery: Type.Optional(ApplicationDelivery),
+  /** the 一件事 bundle application this is a member of, and its stage there */
+  bundle: Type.Optional(
+    Type.Union([
+      Type.Object({
+        id: Type.String(),
+        applicationNo: ApplicationNo,
+        bundleName: Type.String(),
+        stage: Type.Integer({ minimum: 1 }),
+      }),
+      Type.Null(),
+    ]),
+  ),
 });
 export type Application = Static<typeof Application>;
 

@@ -17,6 +17,7 @@ export const ROLES = [
   'enterpriseUser',
   'windowOfficer',
   'approver',
+  'departmentHead',
   'departmentAdmin',
   'provinceAdmin',
   'dataAdmin',

@@ -5,3 +5,6 @@ export * from './identity.js';
 export * from './catalog.js';
 export * from './workflow.js';
 export * from './applications.js';
+export * from './bundle-applications.js';
+export * from './drafts.js';
+export * from './notifications.js';

@@ -38,6 +38,19 @@ export const DeployDefinitionBody = Type.Object({
 });
 export type DeployDefinitionBody = Static<typeof DeployDefinitionBody>;
 
+/**
+ * Where a task stands against its time limit (预警), by the day in Asia/Shanghai: `warning`
+ * (黄灯) from its warning day on, `overdue` (红灯) after its due day. A finished task is judged
+ * by the day it was finished.
+ */
+export const TaskDeadline = Type.Union([
+  Type.Literal('noLimit'),
+  Type.Literal('onTime'),
+  Type.Literal('warning'),
+  Type.Literal('overdue'),
+]);
+export type TaskDeadline = Static<typeof TaskDeadline>;
+
 export const WorkflowTask = Type.Object({
   id: Type.String(),
   instanceId: Type.String(),
@@ -49,8 +62,17 @@ export const WorkflowTask = Type.Object({
   /** the element of a multi-instance task */
   element: Type.Unknown(),
   status: Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]),
+  /** the officer who claimed it (认领) or was given it (转办); null: any candidate may take it */
   assignee: Type.Union([Type.String(), Type.Null()]),
+  assigneeName: Type.Union([Type.String(), Type.Null()]),
+  claimedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** the working day by which the step is due (办理时限), when it has a limit */
   dueDate: Type.Union([Type.String(), Type.Null()]),
+  /** from this working day on the step shows a warning (a share of its limit) */
+  warnDate: Type.Union([Type.String(), Type.Null()]),
+  deadline: TaskDeadline,
+  /** 督办: when the overdue step was escalated to the head of its department */
+  escalatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   outcome: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   completedBy: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
@@ -70,6 +92,11 @@ export const WorkflowTaskQuery = Type.Object({
   status: Type.Optional(
     Type.Union([Type.Literal('open'), Type.Literal('completed'), Type.Literal('cancelled')]),
   ),
+  /**
+   * `candidate` (default): the tasks of the officer's organisation for their roles (待办);
+   * `escalated`: the escalated open tasks of the organisation, for its head (督办, departmentHead)
+   */
+  scope: Type.Optional(Type.Union([Type.Literal('candidate'), Type.Literal('escalated')])),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 });
@@ -87,14 +114,83 @@ export const CompleteTaskBody = Type.Object({
 });
 export type CompleteTaskBody = Static<typeof CompleteTaskBody>;
 
+/** 转办: hand a task to a colleague who may work on it (same organisation, the task's role). */
+export const TransferTaskBody = Type.Object({
+  toAccountId: Type.String({ format: 'uuid' }),
+  reason: Type.String({ minLength: 2, maxLength: 500 }),
+});
+export type TransferTaskBody = Static<typeof TransferTaskBody>;
+
+/** A colleague a task may be transferred to. */
+export const TaskCandidate = Type.Object({
+  accountId: Type.String(),
+  name: Type.String(),
+});
+export type TaskCandidate = Static<typeof TaskCandidate>;
+
+export const TaskCandidateList = Type.Object({ items: Type.Array(TaskCandidate) });
+export type TaskCandidateList = Static<typeof TaskCandidateList>;
+
+/** 办理意见 / 备注: an officers' note on a task, internal (the applicant never reads it). */
+export const TaskCommentBody = Type.Object({
+  text: Type.String({ minLength: 1, maxLength: 1000 }),
+});
+export type TaskCommentBody = Static<typeof TaskCommentBody>;
+
+export const TaskComment = Type.Object({
+  instanceId: Type.String(),
+  taskId: Type.String(),
+  nodeId: Type.Union([Type.String(), Type.Null()]),
+  /** the step the note was written on (审查, 决定 …) */
+  taskName: Type.String(),
+  text: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String({ format: 'date-time' }),
+});
+export type TaskComment = Static<typeof TaskComment>;
+
+export const TaskCommentList = Type.Object({ items: Type.Array(TaskComment) });
+export type TaskCommentList = Static<typeof TaskCommentList>;
+
+export const TaskCommentQuery = Type.Object({
+  /** what the processes are about: the application id */
+  businessKey: Type.String({ minLength: 1, maxLength: 100 }),
+});
+export type TaskCommentQuery = Static<typeof TaskCommentQuery>;
+
 export const ProcessHistoryEntry = Type.Object({
+  /** started, taskCreated, taskClaimed, taskReleased, taskTransferred, comment, escalated … */
   event: Type.String(),
   nodeId: Type.Union([Type.String(), Type.Null()]),
   actorId: Type.Union([Type.String(), Type.Null()]),
+  /** the staff member who acted, by name (null for the system and for non-staff) */
+  actorName: Type.Union([Type.String(), Type.Null()]),
   data: Type.Record(Type.String(), Type.Unknown()),
   at: Type.String({ format: 'date-time' }),
 });
 export type ProcessHistoryEntry = Static<typeof ProcessHistoryEntry>;
+
+/**
+ * Where an application stands on its process diagram (the applicant's tracking page): the
+ * definition's BPMN XML (with its layout) and the steps done and open.
+ */
+export const ProcessPosition = Type.Object({
+  definitionKey: Type.String(),
+  definitionName: Type.String(),
+  definitionVersion: Type.Integer(),
+  xml: Type.String(),
+  status: Type.Union([
+    Type.Literal('active'),
+    Type.Literal('completed'),
+    Type.Literal('terminated'),
+  ]),
+  /** the nodes where the process waits now (open steps, joins) */
+  activeNodeIds: Type.Array(Type.String()),
+  /** the nodes passed: completed steps, gateways' outcomes as steps, the end reached */
+  completedNodeIds: Type.Array(Type.String()),
+});
+export type ProcessPosition = Static<typeof ProcessPosition>;
 
 export const ProcessInstanceView = Type.Object({
   id: Type.String(),

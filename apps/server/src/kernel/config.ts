@@ -35,6 +35,8 @@ const EnvSchema = Type.Object({
   ZT_OIDC_JWKS: Type.Optional(Type.String({ pattern: '^\\s*\\{' })),
   /** comma-separated secrets (32+ chars each) signing OIDC cookies; the first signs, all verify */
   ZT_OIDC_COOKIE_KEYS: Type.Optional(Type.String({ pattern: '^[^,]{32,}(,[^,]{32,})*$' })),
+  /** share of a workflow step's working-day limit after which it shows a warning (预警) */
+  ZT_DEADLINE_WARNING_SHARE: Type.Number({ minimum: 0.1, maximum: 1, default: 0.8 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -74,6 +76,10 @@ export interface Config {
     /** cookie signing keys; undefined: generated into dataDir/keys */
     cookieKeys: string[] | undefined;
   };
+  workflow: {
+    /** a step warns from floor(limit × share) working days after it arrived (0.1–1) */
+    deadlineWarningShare: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -94,6 +100,8 @@ function coerce(env: NodeJS.ProcessEnv): Record<string, unknown> {
     const raw = env[key];
     if (raw === undefined || raw === '') continue;
     if (typeOf(key) === 'integer') out[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    else if (typeOf(key) === 'number')
+      out[key] = /^-?(\d+\.?\d*|\.\d+)$/.test(raw) ? Number(raw) : raw;
     else if (typeOf(key) === 'boolean')
       out[key] =
         raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
@@ -144,5 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwks: v.ZT_OIDC_JWKS,
       cookieKeys: v.ZT_OIDC_COOKIE_KEYS?.split(','),
     },
+    workflow: { deadlineWarningShare: v.ZT_DEADLINE_WARNING_SHARE },
   };
 }

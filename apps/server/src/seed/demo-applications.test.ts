@@ -49,7 +49,7 @@ describe('demo applications', () => {
     assert.equal(value('zt_applications{status="approved"}'), 2);
     assert.equal(value('zt_applications{status="accepted"}'), 3);
     assert.equal(value('zt_workflow_open_tasks{deadline="overdue"}'), 0);
-    const open = ['overdue', 'dueToday', 'onTime', 'noLimit']
+    const open = ['overdue', 'warning', 'dueToday', 'onTime', 'noLimit']
       .map((d) => value(`zt_workflow_open_tasks{deadline="${d}"}`))
       .reduce((a, b) => a + b, 0);
     assert.equal(open, 6);

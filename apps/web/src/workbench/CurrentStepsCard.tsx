@@ -7,13 +7,17 @@ import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
 import { useT } from '../shared/i18n/LocaleProvider';
 import type { MessageKey } from '../shared/i18n/messages';
 import { AcceptModal } from './AcceptModal';
-import { useApplicationChanged, workbenchKeys, workflowTaskQuery } from './api';
+import { useSession } from '../shared/identity/session';
+import { useApplicationChanged, useTaskChanged, workbenchKeys, workflowTaskQuery } from './api';
+import { ClaimButton } from './ClaimButton';
+import { CommentModal } from './CommentModal';
 import { DecisionModal } from './DecisionModal';
-import { stepKindOf } from './labels';
+import { holderOf, stepKindOf } from './labels';
 import { OpinionModal } from './OpinionModal';
 import { RefuseModal } from './RefuseModal';
 import { SupplementModal } from './SupplementModal';
-import { DueDate, TaskElement } from './WorkbenchParts';
+import { TransferModal } from './TransferModal';
+import { DueDate, TaskDeadlineCell, TaskElement, TaskHolder } from './WorkbenchParts';
 
 type Step = Application['currentSteps'][number];
 
@@ -38,10 +42,12 @@ const noStepKey: Partial<Record<Application['status'], MessageKey>> = {
 
 /**
  * 当前步骤: the steps waiting now, and on those the officer may take (their organisation and
- * role: the server marks them `mine`) the actions of that step.
+ * role: the server marks them `mine`) who holds them, 认领 / 释放 / 转办 / 备注, and the actions
+ * of that step (for the officer holding it, or anyone of them while nobody does).
  */
 export function CurrentStepsCard({ application, version }: CurrentStepsCardProps) {
   const t = useT();
+  const accountId = useSession().me?.accountId;
   // only the steps the server marks as the reader's are fetched: the others are not theirs
   const tasks = useQueries({
     queries: application.currentSteps.map((step) => ({
@@ -68,7 +74,14 @@ export function CurrentStepsCard({ application, version }: CurrentStepsCardProps
     {
       key: 'dueDate',
       title: t('workbench.steps.dueDate'),
-      render: (_value, { step }) => <DueDate date={step.dueDate} />,
+      render: (_value, { step, task }) =>
+        task.data ? <TaskDeadlineCell task={task.data} /> : <DueDate date={step.dueDate} />,
+    },
+    {
+      key: 'holder',
+      title: t('workbench.tasks.holder'),
+      render: (_value, { task }) =>
+        task.data?.status === 'open' ? <TaskHolder task={task.data} accountId={accountId} /> : null,
     },
     {
       key: 'actions',
@@ -85,7 +98,20 @@ export function CurrentStepsCard({ application, version }: CurrentStepsCardProps
         if (task.data.status !== 'open') {
           return <span className="zt-muted">{t('workbench.steps.closed')}</span>;
         }
-        return <StepActions application={application} version={version} task={task.data} />;
+        return (
+          <Space orientation="vertical" size="small">
+            {holderOf(task.data, accountId) === 'other' ? (
+              <span className="zt-muted">
+                {t('workbench.steps.heldByOther', {
+                  name: task.data.assigneeName ?? t('workbench.holder.colleague'),
+                })}
+              </span>
+            ) : (
+              <StepActions application={application} version={version} task={task.data} />
+            )}
+            <HandlingActions task={task.data} accountId={accountId} />
+          </Space>
+        );
       },
     },
   ];
@@ -153,7 +179,12 @@ function StepActions({
     },
     onDone: (updated: Application) => {
       setOpen(undefined);
-      void message.success(t(doneKey[action], { no: updated.applicationNo }));
+      // 退回: the decision sent the case back to review, it is still in process
+      const key =
+        action === 'decide' && updated.status === 'accepted'
+          ? 'workbench.decision.returnedDone'
+          : doneKey[action];
+      void message.success(t(key, { no: updated.applicationNo }));
       void changed(updated);
     },
   });
@@ -207,6 +238,65 @@ function StepActions({
         {t('workbench.opinion.action')}
       </Button>
       <OpinionModal {...modalProps('opinion')} taskId={task.id} stepName={task.name} />
+    </>
+  );
+}
+
+type Handling = 'transfer' | 'comment';
+
+/** 认领 / 释放, 转办 and 备注 on a step the officer may work on. */
+function HandlingActions({
+  task,
+  accountId,
+}: {
+  task: WorkflowTask;
+  accountId: string | undefined;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const changed = useTaskChanged();
+  const [open, setOpen] = useState<Handling>();
+  const holder = holderOf(task, accountId);
+  const close = () => {
+    setOpen(undefined);
+    void changed();
+  };
+  return (
+    <>
+      <Space wrap size={4}>
+        <ClaimButton size="small" task={task} accountId={accountId} />
+        {holder !== 'other' && (
+          <Button size="small" onClick={() => setOpen('transfer')}>
+            {t('workbench.transfer.action')}
+          </Button>
+        )}
+        <Button size="small" onClick={() => setOpen('comment')}>
+          {t('workbench.comment.action')}
+        </Button>
+      </Space>
+      <TransferModal
+        open={open === 'transfer'}
+        task={task}
+        onClose={close}
+        onDone={(updated) => {
+          void message.success(
+            t('workbench.transfer.done', {
+              step: updated.name,
+              name: updated.assigneeName ?? t('workbench.holder.colleague'),
+            }),
+          );
+          close();
+        }}
+      />
+      <CommentModal
+        open={open === 'comment'}
+        task={task}
+        onClose={close}
+        onDone={() => {
+          void message.success(t('workbench.comment.done'));
+          close();
+        }}
+      />
     </>
   );
 }

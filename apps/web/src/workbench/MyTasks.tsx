@@ -1,15 +1,16 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { WorkflowTask } from '@zhengtong/contracts';
-import { Button, Card, type TableColumnsType } from 'antd';
+import { Button, Card, Space, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { LinkButton } from '../portal/catalog/LinkButton';
 import { QueryTable } from '../shared/components/QueryTable';
 import { useUrlFilter } from '../shared/components/useUrlFilter';
 import { useFormatDate, useT } from '../shared/i18n/LocaleProvider';
 import { myTasksQuery, officerApplicationQuery, TASK_PAGE_SIZE } from './api';
+import { ClaimButton } from './ClaimButton';
 import { applicationPath, dateTimeText } from './labels';
-import { DueDate, TaskElement } from './WorkbenchParts';
+import { TaskDeadlineCell, TaskElement, TaskHolder } from './WorkbenchParts';
 
 function readPage(params: URLSearchParams): number {
   const page = Number(params.get('page'));
@@ -20,8 +21,11 @@ function writePage(page: number): Record<string, string> {
   return page > 1 ? { page: String(page) } : {};
 }
 
-/** 我的待办: the open tasks of the officer's organisation for their roles, soonest due first. */
-export function MyTasks() {
+/**
+ * 我的待办: the open tasks of the officer's organisation for their roles, soonest due first, with
+ * their 预警 (yellow, red, 督办) and who holds each; 认领 / 释放 in the row.
+ */
+export function MyTasks({ accountId }: { accountId: string }) {
   const t = useT();
   const formatDate = useFormatDate();
   const [page, setPage] = useUrlFilter(readPage, writePage);
@@ -52,16 +56,23 @@ export function MyTasks() {
     {
       key: 'dueDate',
       title: t('workbench.tasks.dueDate'),
-      dataIndex: 'dueDate',
-      render: (dueDate: string | null) => <DueDate date={dueDate} />,
+      render: (_value, task) => <TaskDeadlineCell task={task} />,
+    },
+    {
+      key: 'holder',
+      title: t('workbench.tasks.holder'),
+      render: (_value, task) => <TaskHolder task={task} accountId={accountId} />,
     },
     {
       key: 'actions',
       title: t('common.actions'),
       render: (_value, task) => (
-        <LinkButton size="small" type="primary" to={applicationPath(task.businessKey)}>
-          {t('workbench.tasks.handle')}
-        </LinkButton>
+        <Space size={4} wrap>
+          <LinkButton size="small" type="primary" to={applicationPath(task.businessKey)}>
+            {t('workbench.tasks.handle')}
+          </LinkButton>
+          <ClaimButton size="small" task={task} accountId={accountId} />
+        </Space>
       ),
     },
   ];
@@ -93,7 +104,7 @@ export function MyTasks() {
 }
 
 /** The 办件 a task is on: its number and item once loaded, a link in any case. */
-function ApplicationCell({ id }: { id: string }) {
+export function ApplicationCell({ id }: { id: string }) {
   const t = useT();
   const { data } = useQuery(officerApplicationQuery(id));
   return (

@@ -1,7 +1,8 @@
-import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Application, ImplementationListVersion } from '@zhengtong/contracts';
-import { Alert, Button, Col, Row, Space } from 'antd';
+import { Alert, App, Button, Col, Row, Space } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { LinkButton } from '../portal/catalog/LinkButton';
 import { isApiError } from '../shared/api/ApiError';
@@ -9,13 +10,16 @@ import { listVersionQuery } from '../shared/api/catalog';
 import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../shared/components/LoadingBlock';
 import { PageHeading } from '../shared/components/PageHeading';
-import { useT } from '../shared/i18n/LocaleProvider';
+import { useFormatDate, useT } from '../shared/i18n/LocaleProvider';
 import { useSession } from '../shared/identity/session';
-import { officerApplicationQuery, workbenchKeys } from './api';
+import { officerApplicationQuery, useApplicationChanged, workbenchKeys } from './api';
 import { ApplicationFacts } from './ApplicationFacts';
+import { CommentsCard } from './CommentsCard';
 import { CurrentStepsCard } from './CurrentStepsCard';
+import { DeliverModal } from './DeliverModal';
 import { FormDataCard } from './FormDataCard';
 import { formFieldsOf } from './formSchema';
+import { dateTimeText } from './labels';
 import { MaterialsCard } from './MaterialsCard';
 import { NotStaffNote, SignInPrompt } from './SignInPrompt';
 import { TimelineCard } from './TimelineCard';
@@ -23,8 +27,9 @@ import { SupplementItems } from './WorkbenchParts';
 
 /**
  * 办件 (/workbench/applications/:id), as its officers see it: the case, the applicant's form and
- * materials, its history, and the steps waiting now with the actions of those the officer may
- * take (受理 / 不予受理 / 补正, 审查 and 会签 opinions, 决定).
+ * materials, its history, the officers' notes (办理意见), and the steps waiting now with the
+ * actions of those the officer may take (认领 / 释放 / 转办 / 备注; 受理 / 不予受理 / 补正, 审查 and
+ * 会签 opinions, 决定 or 退回).
  */
 export function OfficerApplicationPage() {
   const t = useT();
@@ -153,6 +158,7 @@ function ApplicationView({ application }: { application: Application }) {
           })}
         />
       )}
+      <DeliveryNote application={application} />
       <ApplicationFacts application={application} />
       <Row gutter={16}>
         <Col xs={24} xl={15}>
@@ -164,6 +170,7 @@ function ApplicationView({ application }: { application: Application }) {
           />
         </Col>
         <Col xs={24} xl={9}>
+          <CommentsCard applicationId={application.id} />
           <TimelineCard
             application={application}
             materialName={materialName}
@@ -171,6 +178,82 @@ function ApplicationView({ application }: { application: Application }) {
           />
         </Col>
       </Row>
+    </>
+  );
+}
+
+/**
+ * 结果送达 of a completed (办结) application: 待送达 with the 送达 button for its officers (the
+ * server refuses anyone else), or 已送达 with the date and 邮件号.
+ */
+function DeliveryNote({ application }: { application: Application }) {
+  const t = useT();
+  const formatDate = useFormatDate();
+  const { message } = App.useApp();
+  const changed = useApplicationChanged();
+  const [open, setOpen] = useState(false);
+  const { delivery } = application;
+  const completed = application.status === 'approved' || application.status === 'denied';
+  if (!delivery || !completed) return null;
+  const method = t(`workbench.delivery.method.${delivery.method}`);
+  const address =
+    delivery.method === 'mail' && delivery.address
+      ? t('workbench.delivery.to', {
+          recipient: delivery.address.recipient,
+          phone: delivery.address.phone,
+          address: delivery.address.address,
+        })
+      : undefined;
+
+  if (delivery.deliveredAt) {
+    return (
+      <Alert
+        className="zt-note"
+        type="success"
+        showIcon
+        role="note"
+        title={t('workbench.delivery.delivered', {
+          method,
+          date: dateTimeText(delivery.deliveredAt, formatDate, t),
+        })}
+        description={
+          delivery.trackingNo || address ? (
+            <>
+              {delivery.trackingNo && (
+                <div>{t('workbench.delivery.tracking', { trackingNo: delivery.trackingNo })}</div>
+              )}
+              {address && <div className="zt-muted">{address}</div>}
+            </>
+          ) : undefined
+        }
+      />
+    );
+  }
+  return (
+    <>
+      <Alert
+        className="zt-note"
+        type="warning"
+        showIcon
+        role="note"
+        title={t('workbench.delivery.pending', { method })}
+        description={address}
+        action={
+          <Button type="primary" icon={<SendOutlined />} onClick={() => setOpen(true)}>
+            {t('workbench.deliver.action')}
+          </Button>
+        }
+      />
+      <DeliverModal
+        open={open}
+        application={application}
+        onClose={() => setOpen(false)}
+        onDone={(updated) => {
+          setOpen(false);
+          void message.success(t('workbench.deliver.done', { no: updated.applicationNo }));
+          void changed(updated);
+        }}
+      />
     </>
   );
 }

@@ -2,15 +2,27 @@ import type { Application, SupplementItem, TimelineEntry } from '@zhengtong/cont
 import { Card, Tag, Timeline } from 'antd';
 import type { ReactNode } from 'react';
 import { useFormatDate, useT } from '../shared/i18n/LocaleProvider';
+import type { MessageKey } from '../shared/i18n/messages';
 import { dateText, dateTimeText } from './labels';
 import { SupplementItems } from './WorkbenchParts';
 
 const eventColor: Record<string, string> = {
   supplementRequested: 'orange',
+  // 退回, if the applications module records it as its own event
+  returned: 'orange',
   refused: 'red',
   denied: 'red',
   withdrawn: 'gray',
   approved: 'green',
+};
+
+const decisionColor: Record<string, string> = { approve: 'green', return: 'orange' };
+
+const decisionKey: Record<string, MessageKey> = {
+  approve: 'workbench.decision.approve',
+  deny: 'workbench.decision.deny',
+  // 退回: back to review
+  return: 'workbench.decision.return',
 };
 
 function isSupplementItem(value: unknown): value is SupplementItem {
@@ -84,8 +96,8 @@ function EntryDetail({
     lines.push(
       <span key="decision">
         {t('workbench.timeline.decision')}
-        <Tag color={decision === 'approve' ? 'green' : 'red'}>
-          {decision === 'approve' ? t('workbench.decision.approve') : t('workbench.decision.deny')}
+        <Tag color={decisionColor[decision] ?? 'red'}>
+          {t(decisionKey[decision] ?? 'workbench.decision.deny')}
         </Tag>
       </span>,
     );

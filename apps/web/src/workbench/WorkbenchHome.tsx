@@ -9,13 +9,15 @@ import { OrganisationName } from '../shared/directory/OrganisationName';
 import { RegionName } from '../shared/directory/RegionName';
 import { useT } from '../shared/i18n/LocaleProvider';
 import { roleLabelKey } from '../shared/identity/roles';
-import { useSession } from '../shared/identity/session';
+import { hasAnyRole, useSession } from '../shared/identity/session';
+import { EscalatedTasks } from './EscalatedTasks';
 import { MyTasks } from './MyTasks';
 import { NotStaffNote, SignInPrompt } from './SignInPrompt';
 
 /**
- * 工作台 (officers): who is signed in, for which organisation and jurisdiction, their tasks
- * (我的待办), and the tools an officer uses on every case.
+ * 工作台 (officers): who is signed in, for which organisation and jurisdiction, the escalated
+ * steps for a department head (督办), their tasks (我的待办), and the tools an officer uses on
+ * every case.
  */
 export function WorkbenchHome() {
   const t = useT();
@@ -30,7 +32,8 @@ export function WorkbenchHome() {
       {me?.kind === 'staff' && (
         <>
           <OfficerCard me={me} />
-          <MyTasks />
+          {hasAnyRole(me, ['departmentHead']) && <EscalatedTasks accountId={me.accountId} />}
+          <MyTasks accountId={me.accountId} />
         </>
       )}
       <Row gutter={[16, 16]}>

@@ -1,8 +1,17 @@
-import type { ApplicationStatus, SupplementItem } from '@zhengtong/contracts';
+import type { ApplicationStatus, SupplementItem, WorkflowTask } from '@zhengtong/contracts';
 import { Tag, Typography } from 'antd';
 import { OrganisationName } from '../shared/directory/OrganisationName';
 import { useFormatDate, useT } from '../shared/i18n/LocaleProvider';
-import { dateText, dueState, elementOrganisationId, statusColor, statusKey } from './labels';
+import {
+  dateText,
+  deadlineColor,
+  deadlineKey,
+  dueState,
+  elementOrganisationId,
+  holderOf,
+  statusColor,
+  statusKey,
+} from './labels';
 
 /** 办件状态 as a coloured tag. */
 export function StatusTag({ status }: { status: ApplicationStatus }) {
@@ -37,6 +46,71 @@ export function DueDate({ date, warn = true }: { date: string | null; warn?: boo
     );
   }
   return <span>{text}</span>;
+}
+
+/**
+ * A task's due date with the server's 预警: yellow from its warning day, red once overdue, and
+ * 督办 once escalated to the head of the department; each also said in words.
+ */
+export function TaskDeadlineCell({
+  task,
+}: {
+  task: Pick<WorkflowTask, 'dueDate' | 'warnDate' | 'deadline' | 'escalatedAt'>;
+}) {
+  const t = useT();
+  const formatDate = useFormatDate();
+  const color = deadlineColor[task.deadline];
+  const key = deadlineKey[task.deadline];
+  return (
+    <span>
+      {task.dueDate ? (
+        <Typography.Text
+          type={
+            task.deadline === 'overdue'
+              ? 'danger'
+              : task.deadline === 'warning'
+                ? 'warning'
+                : undefined
+          }
+        >
+          {dateText(task.dueDate, formatDate)}
+        </Typography.Text>
+      ) : (
+        <span className="zt-muted">{t('workbench.deadline.noLimit')}</span>
+      )}
+      {color && key && (
+        <>
+          {' '}
+          <Tag color={color}>{t(key)}</Tag>
+        </>
+      )}
+      {task.escalatedAt && <Tag color="magenta">{t('workbench.deadline.escalated')}</Tag>}
+      {task.deadline === 'onTime' && task.warnDate && (
+        <span className="zt-subline zt-muted">
+          {t('workbench.deadline.warnFrom', { date: dateText(task.warnDate, formatDate) })}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** Who holds a task: 未认领, 我已认领, or the colleague who holds it. */
+export function TaskHolder({
+  task,
+  accountId,
+}: {
+  task: Pick<WorkflowTask, 'assignee' | 'assigneeName'>;
+  accountId: string | undefined;
+}) {
+  const t = useT();
+  const holder = holderOf(task, accountId);
+  if (holder === 'nobody') return <span className="zt-muted">{t('workbench.holder.nobody')}</span>;
+  if (holder === 'me') return <Tag color="blue">{t('workbench.holder.me')}</Tag>;
+  return (
+    <Tag>
+      {t('workbench.holder.other', { name: task.assigneeName ?? t('workbench.holder.colleague') })}
+    </Tag>
+  );
 }
 
 /** The element of a multi-instance task: for 会签, the department asked. */

@@ -3,9 +3,15 @@ import type {
   AcceptBody,
   Application,
   ApplicationFileList,
+  DeliverBody,
   RefuseBody,
   RequestSupplementBody,
   StepBody,
+  TaskCandidateList,
+  TaskComment,
+  TaskCommentBody,
+  TaskCommentList,
+  TransferTaskBody,
   WorkflowTask,
   WorkflowTaskPage,
 } from '@zhengtong/contracts';
@@ -27,6 +33,10 @@ export const workbenchKeys = {
   taskPage: (page: number, pageSize: number) =>
     ['workbench', 'tasks', 'page', { page, pageSize }] as const,
   task: (taskId: string) => ['workbench', 'tasks', 'detail', taskId] as const,
+  escalatedPage: (page: number, pageSize: number) =>
+    ['workbench', 'tasks', 'escalated', { page, pageSize }] as const,
+  candidates: (taskId: string) => ['workbench', 'tasks', 'candidates', taskId] as const,
+  comments: (id: string) => ['workbench', 'applications', id, 'comments'] as const,
   application: (id: string) => ['workbench', 'applications', id, 'detail'] as const,
   files: (id: string) => ['workbench', 'applications', id, 'files'] as const,
 };
@@ -38,6 +48,44 @@ export function myTasksQuery(page: number, pageSize = TASK_PAGE_SIZE) {
     queryFn: ({ signal }) =>
       apiGet<WorkflowTaskPage>(`${workflowBase}/tasks`, {
         query: { status: 'open', page, pageSize },
+        signal,
+        silent: true,
+      }),
+  });
+}
+
+/** 督办: the escalated open tasks of the department head's organisation, by due date. */
+export function escalatedTasksQuery(page: number, pageSize = TASK_PAGE_SIZE) {
+  return queryOptions({
+    queryKey: workbenchKeys.escalatedPage(page, pageSize),
+    queryFn: ({ signal }) =>
+      apiGet<WorkflowTaskPage>(`${workflowBase}/tasks`, {
+        query: { scope: 'escalated', status: 'open', page, pageSize },
+        signal,
+        silent: true,
+      }),
+  });
+}
+
+/** The colleagues a task may be transferred to (转办). */
+export function taskCandidatesQuery(taskId: string) {
+  return queryOptions({
+    queryKey: workbenchKeys.candidates(taskId),
+    queryFn: ({ signal }) =>
+      apiGet<TaskCandidateList>(`${workflowBase}/tasks/${enc(taskId)}/candidates`, {
+        signal,
+        silent: true,
+      }),
+  });
+}
+
+/** 办理意见: the officers' notes on the application's process (those the officer may read). */
+export function applicationCommentsQuery(id: string) {
+  return queryOptions({
+    queryKey: workbenchKeys.comments(id),
+    queryFn: ({ signal }) =>
+      apiGet<TaskCommentList>(`${workflowBase}/comments`, {
+        query: { businessKey: id },
         signal,
         silent: true,
       }),
@@ -109,6 +157,48 @@ export function completeStep(id: string, taskId: string, body: StepBody): Promis
   return apiPost<Application>(`${applicationsBase}/${enc(id)}/steps/${enc(taskId)}`, body, {
     silent: true,
   });
+}
+
+/**
+ * 送达: the result of a completed application went out (mail: with its 邮件号; pickup: who
+ * collected it). Online results are delivered at 办结 by the server itself.
+ */
+export function deliverApplication(id: string, body: DeliverBody): Promise<Application> {
+  return apiPost<Application>(`${applicationsBase}/${enc(id)}/deliver`, body, { silent: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 办理 on a task: claim, release, transfer, comment. Claim and release are buttons, so a failure
+// (someone else took the task meanwhile: 409) is announced; the modals show theirs in place.
+
+/** 认领: take the task for oneself. */
+export function claimTask(taskId: string): Promise<WorkflowTask> {
+  return apiPost<WorkflowTask>(`${workflowBase}/tasks/${enc(taskId)}/claim`);
+}
+
+/** 释放: give a task one claimed back to the other candidates. */
+export function releaseTask(taskId: string): Promise<WorkflowTask> {
+  return apiPost<WorkflowTask>(`${workflowBase}/tasks/${enc(taskId)}/release`);
+}
+
+/** 转办: hand the task to a colleague, with the reason. */
+export function transferTask(taskId: string, body: TransferTaskBody): Promise<WorkflowTask> {
+  return apiPost<WorkflowTask>(`${workflowBase}/tasks/${enc(taskId)}/transfer`, body, {
+    silent: true,
+  });
+}
+
+/** 备注: a note on the task for the other officers. */
+export function commentOnTask(taskId: string, body: TaskCommentBody): Promise<TaskComment> {
+  return apiPost<TaskComment>(`${workflowBase}/tasks/${enc(taskId)}/comments`, body, {
+    silent: true,
+  });
+}
+
+/** After a change to a task: the task lists, the task and the application's steps again. */
+export function useTaskChanged(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: workbenchKeys.all });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '@zhengtong/contracts';
+import type { ApplicationStatus, TaskDeadline, WorkflowTask } from '@zhengtong/contracts';
 import { fromIsoDate, toIsoDate, todayIsoInShanghai } from '../shared/calendar/dates';
 import type { FormatDate, Translate } from '../shared/i18n/LocaleProvider';
 import type { MessageKey } from '../shared/i18n/messages';
@@ -18,6 +18,8 @@ export const statusKey: Record<ApplicationStatus, MessageKey> = {
   approved: 'workbench.status.approved',
   denied: 'workbench.status.denied',
   withdrawn: 'workbench.status.withdrawn',
+  waiting: 'workbench.status.waiting',
+  cancelled: 'workbench.status.cancelled',
 };
 
 export const statusColor: Record<ApplicationStatus, string> = {
@@ -28,6 +30,8 @@ export const statusColor: Record<ApplicationStatus, string> = {
   approved: 'green',
   denied: 'volcano',
   withdrawn: 'default',
+  waiting: 'default',
+  cancelled: 'default',
 };
 
 /** The process where the implementing department asks others for their opinion (并联审批). */
@@ -41,6 +45,28 @@ export function stepKindOf(nodeId: string): StepKind {
   if (nodeId === 'accept') return 'accept';
   if (nodeId === 'decide') return 'decide';
   return 'opinion';
+}
+
+/** 预警 of a task as the server judged it: yellow from the warning day, red once overdue. */
+export const deadlineColor: Partial<Record<TaskDeadline, string>> = {
+  warning: 'gold',
+  overdue: 'red',
+};
+
+export const deadlineKey: Partial<Record<TaskDeadline, MessageKey>> = {
+  warning: 'workbench.deadline.warning',
+  overdue: 'workbench.due.overdue',
+};
+
+/** Who holds a task: nobody (any candidate may take it), the reader, or another officer. */
+export type Holder = 'nobody' | 'me' | 'other';
+
+export function holderOf(
+  task: Pick<WorkflowTask, 'assignee'>,
+  accountId: string | undefined,
+): Holder {
+  if (!task.assignee) return 'nobody';
+  return task.assignee === accountId ? 'me' : 'other';
 }
 
 export type DueState = 'overdue' | 'soon' | 'normal';

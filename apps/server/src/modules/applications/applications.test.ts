@@ -1,7 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import type { Application, ApplicationPage, Problem, Progress } from '@zhengtong/contracts';
+import type {
+  Application,
+  ApplicationPage,
+  Problem,
+  ProcessPosition,
+  Progress,
+} from '@zhengtong/contracts';
 import { toShanghaiDate } from '../../kernel/calendar/working-days.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
 import {
@@ -361,8 +367,101 @@ describe('applications: apply, supplement, accept, process, complete', () => {
     ).json<Application>();
     const done = await call('window', 'POST', `${API}/${immediate.id}/accept`, {});
     assert.equal(done.statusCode, 200, done.body);
-    // 即办件: the process ends at acceptance; the application is accepted, and nothing waits
-    assert.deepEqual(done.json<Application>().currentSteps, []);
+    // 即办件: the process ends at acceptance, which completes it (当场办结), delivered online
+    const immediateDone = done.json<Application>();
+    assert.deepEqual(immediateDone.currentSteps, []);
+    assert.equal(immediateDone.status, 'approved');
+    assert.ok(immediateDone.completedAt);
+    assert.ok(immediateDone.delivery?.deliveredAt, 'an online result is out at 办结');
+    assert.deepEqual(
+      immediateDone.timeline.map((e) => e.event),
+      ['submitted', 'accepted', 'approved'],
+    );
+  });
+
+  it('delivers a mailed result with its tracking number, once, by the bureau only', async () => {
+    const address = {
+      recipient: '王小明',
+      phone: '13912345678',
+      address: '郑州市金水区花园路 8 号',
+    };
+    const filed = await call(
+      'citizen',
+      'POST',
+      API,
+      { listId: promisedList, formData: { reason: '邮寄' }, delivery: { method: 'mail', address } },
+      { 'idempotency-key': `mail-${Date.now()}` },
+    );
+    assert.equal(filed.statusCode, 201, filed.body);
+    const id = filed.json<Application>().id;
+    assert.deepEqual(
+      filed.json<Application>().delivery?.address,
+      address,
+      'in full to the applicant',
+    );
+    const early = await call('window', 'POST', `${API}/${id}/deliver`, {
+      trackingNo: 'SF1234567890',
+    });
+    assert.equal(early.statusCode, 409);
+    assert.equal(early.json<Problem>().code, 'not-completed');
+
+    await call('window', 'POST', `${API}/${id}/accept`, {});
+    const step = async (node: string, body: object) => {
+      const app = (await call('approver', 'GET', `${API}/${id}`)).json<Application>();
+      const task = app.currentSteps.find((s) => s.nodeId === node && s.mine);
+      assert.ok(task, `a ${node} step is open`);
+      return call('approver', 'POST', `${API}/${id}/steps/${task.taskId}`, body);
+    };
+    assert.equal((await step('review', { opinion: '符合条件' })).statusCode, 200);
+    // 退回: back to review, with a reason
+    const noReason = await step('decide', { decision: 'return' });
+    assert.equal(noReason.statusCode, 422);
+    assert.ok((noReason.json<Problem>().errors ?? []).some((e) => e.path === '/body/reason'));
+    const returned = await step('decide', { decision: 'return', reason: '请核实经营场所' });
+    assert.equal(returned.statusCode, 200, returned.body);
+    assert.equal(returned.json<Application>().status, 'accepted');
+    assert.deepEqual(
+      returned.json<Application>().currentSteps.map((s) => s.nodeId),
+      ['review'],
+    );
+    assert.equal(returned.json<Application>().timeline.at(-1)?.event, 'returned');
+    assert.equal((await step('review', { opinion: '已核实' })).statusCode, 200);
+    const approved = await step('decide', { decision: 'approve' });
+    assert.equal(approved.json<Application>().status, 'approved');
+    assert.equal(approved.json<Application>().delivery?.deliveredAt, null, 'mail waits for 送达');
+
+    const officerView = (await call('window', 'GET', `${API}/${id}`)).json<Application>();
+    assert.equal(officerView.delivery?.address?.phone, '139****5678', 'masked to staff');
+    assert.equal((await call('lyWindow', 'POST', `${API}/${id}/deliver`, {})).statusCode, 404);
+    assert.equal((await call('citizen', 'POST', `${API}/${id}/deliver`, {})).statusCode, 404);
+    const noTracking = await call('window', 'POST', `${API}/${id}/deliver`, {});
+    assert.equal(noTracking.statusCode, 422);
+    assert.ok((noTracking.json<Problem>().errors ?? []).some((e) => e.path === '/body/trackingNo'));
+    const bad = await call('window', 'POST', `${API}/${id}/deliver`, { trackingNo: '../x' });
+    assert.equal(bad.statusCode, 400);
+    const delivered = await call('window', 'POST', `${API}/${id}/deliver`, {
+      trackingNo: 'SF1234567890',
+    });
+    assert.equal(delivered.statusCode, 200, delivered.body);
+    assert.equal(delivered.json<Application>().delivery?.trackingNo, 'SF1234567890');
+    assert.ok(delivered.json<Application>().delivery?.deliveredAt);
+    assert.equal(delivered.json<Application>().timeline.at(-1)?.title, '结果送达');
+    const twice = await call('window', 'POST', `${API}/${id}/deliver`, {
+      trackingNo: 'SF1234567890',
+    });
+    assert.equal(twice.statusCode, 409);
+
+    // the applicant's position on the diagram: every step done, the end reached
+    const position = await call('citizen', 'GET', `${API}/${id}/position`);
+    assert.equal(position.statusCode, 200, position.body);
+    const at = position.json<ProcessPosition>();
+    assert.equal(at.definitionKey, 'promised-case');
+    assert.deepEqual(at.activeNodeIds, []);
+    for (const node of ['accept', 'review', 'decide', 'approved']) {
+      assert.ok(at.completedNodeIds.includes(node), `${node} is done`);
+    }
+    assert.match(at.xml, /bpmndi:BPMNDiagram/);
+    assert.equal((await call('other', 'GET', `${API}/${id}/position`)).statusCode, 404);
   });
 
   it('hides applications from those they do not concern, and answers the public progress query', async () => {

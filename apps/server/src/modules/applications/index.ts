@@ -4,11 +4,25 @@ import { APPLICATION_STATUSES } from '@zhengtong/contracts';
 import { countByStatus } from './store.js';
 import type { FastifyInstance } from 'fastify';
 import { MaterialFiles } from './files.js';
+import { BundleService } from '../catalog/index.js';
+import { bundleApplicationsRoutes } from './bundle-routes.js';
+import { BundleApplicationsService } from './bundles.js';
+import { draftRoutes } from './draft-routes.js';
+import { positionRoutes } from './position-routes.js';
+import { ApplicationDrafts } from './drafts.js';
 import { applicationsRoutes } from './routes.js';
 import { ApplicationsService } from './service.js';
 
 export { ApplicationsService } from './service.js';
 export { MaterialFiles } from './files.js';
+export { ApplicationDrafts } from './drafts.js';
+/** Narrow reads for the notifications of the messaging module. */
+export {
+  findApplicationNoticeFacts,
+  findBundleApplicationNoticeFacts,
+  type ApplicationNoticeFacts,
+  type BundleApplicationNoticeFacts,
+} from './store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,6 +67,29 @@ export const applicationsModule = fp(
       prefix: '/api/v1/applications',
       service,
       files,
+    });
+    await app.register(positionRoutes, {
+      prefix: '/api/v1/applications',
+      applications: service,
+      workflow: app.workflow,
+    });
+    // 一件事: bundle applications, moved on as their members change
+    await app.register(bundleApplicationsRoutes, {
+      prefix: '/api/v1/bundle-applications',
+      service: new BundleApplicationsService({
+        db: app.kernel.db.orm,
+        fieldCrypto: app.kernel.fieldCrypto,
+        applications: service,
+        bundles: new BundleService(app.catalog),
+        catalog: app.catalog,
+        directory: app.directory,
+        identity: app.identity.service,
+      }),
+    });
+    // 草稿: the applicant's unfinished forms
+    await app.register(draftRoutes, {
+      prefix: '/api/v1/applications/drafts',
+      drafts: new ApplicationDrafts({ db: app.kernel.db.orm, fieldCrypto: app.kernel.fieldCrypto }),
     });
   },
   {

@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   AcceptBody,
+  DeliverBody,
   Application,
   ApplicationFile,
   ApplicationFileList,
@@ -236,6 +237,21 @@ export const applicationsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     (req) => service.resume(req.actor, req.params.id, ctx(req)),
+  );
+
+  app.post(
+    '/:id/deliver',
+    {
+      schema: {
+        tags,
+        summary:
+          '送达: the result of a completed application went out by mail (tracking number) or was collected',
+        params: Id,
+        body: DeliverBody,
+        response: { 200: Application, ...problems },
+      },
+    },
+    (req) => service.deliver(req.actor, req.params.id, req.body, ctx(req)),
   );
 
   app.post(

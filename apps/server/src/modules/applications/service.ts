@@ -1,7 +1,6 @@
-import crypto from 'node:crypto';
-import type { ValidateFunction } from 'ajv';
 import type {
   AcceptBody,
+  DeliverBody,
   Application,
   ApplicationPage,
   ApplicationPageQuery,
@@ -19,10 +18,10 @@ import type {
   WindowIntakeBody,
   ImplementationList,
 } from '@zhengtong/contracts';
+import { listDraftTarget } from '@zhengtong/contracts';
 import { parseIdNumber } from '@zhengtong/gb';
 import { anonymousActor, type Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit/record.js';
-import { createAjv } from '../../kernel/json-schema.js';
 import type { CalendarService } from '../../kernel/calendar/service.js';
 import { toShanghaiDate } from '../../kernel/calendar/working-days.js';
 import type { Drizzle, Executor } from '../../kernel/db/database.js';
@@ -39,12 +38,20 @@ import type { FieldCrypto } from '../../kernel/field-crypto.js';
 import { newId } from '../../kernel/ids.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { DirectoryService } from '../directory/index.js';
-import { mayWorkOn, type TaskRow, type WorkflowService } from '../workflow/index.js';
+import { mayReadTask, mayWorkOn, type TaskRow, type WorkflowService } from '../workflow/index.js';
+import * as bundleStore from './bundle-store.js';
+import { ApplicationDrafts } from './drafts.js';
+import {
+  ApplicationFiling,
+  assertApplicant,
+  maskName,
+  wrongApplicantKind,
+  type Applicant,
+  type RequestContext,
+} from './filing.js';
 import * as store from './store.js';
 
-export interface RequestContext {
-  requestId?: string | undefined;
-}
+export type { RequestContext } from './filing.js';
 
 /** What applications need of the identity module. */
 export interface ApplicantLookup {
@@ -68,26 +75,17 @@ export interface ApplicationsDeps {
 
 const notFound = () => new NotFoundError('application-not-found', 'no such application');
 
-/** 张三 → 张*；河南政通示范科技有限公司 → 河南************司. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
+/**
+ * Told of every status change of an application, inside the transaction that made it (e.g. an
+ * 一件事 bundle moves on when its members finish). A listener that throws rolls the change back.
+ */
+export type StatusListener = (
+  tx: Executor,
+  change: { before: store.ApplicationRow; after: store.ApplicationRow; actor: Actor },
+  ctx: RequestContext,
+) => Promise<void>;
 
-const STEP_TITLES: Record<string, string> = {
-  submitted: '申报',
-  resubmitted: '补正后重新提交',
-  supplementRequested: '补正告知',
-  accepted: '受理',
-  refused: '不予受理',
-  withdrawn: '撤回',
-  approved: '办结（准予）',
-  denied: '办结（不予许可）',
-  suspended: '挂起（特殊环节）',
-  resumed: '恢复办理',
-};
+export { maskName };
 
 /**
  * 办件: apply (申报) with an Idempotency-Key, accept (受理) / refuse (不予受理) / ask for every
@@ -97,10 +95,24 @@ const STEP_TITLES: Record<string, string> = {
  * record and outbox event.
  */
 export class ApplicationsService {
-  private readonly ajv = createAjv({ allErrors: true });
-  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly statusListeners: StatusListener[] = [];
+  /** the filing steps single applications share with 一件事 bundle applications */
+  readonly filing: ApplicationFiling;
 
-  constructor(private readonly deps: ApplicationsDeps) {}
+  constructor(private readonly deps: ApplicationsDeps) {
+    this.filing = new ApplicationFiling({
+      db: deps.db,
+      fieldCrypto: deps.fieldCrypto,
+      workflow: deps.workflow,
+      catalog: deps.catalog,
+      now: () => this.now(),
+    });
+  }
+
+  /** Registers a listener for status changes (see StatusListener). */
+  onStatusChange(listener: StatusListener): void {
+    this.statusListeners.push(listener);
+  }
 
   private get db() {
     return this.deps.db;
@@ -209,35 +221,17 @@ export class ApplicationsService {
     body: SubmitApplicationBody,
     idempotencyKey: string | undefined,
     ctx: RequestContext,
-    who: (
-      list: ImplementationList,
-      version: ImplementationListVersion,
-    ) => Promise<{
-      channel: 'online' | 'window';
-      applicantAccountId: string;
-      applicantKind: 'person' | 'enterprise';
-      enterpriseId: string | null;
-      applicantName: string;
-      acceptingOrganisationId: string;
-      regionCode: string;
-      filedBy: string | null;
-    }>,
+    who: (list: ImplementationList, version: ImplementationListVersion) => Promise<Applicant>,
   ): Promise<{ application: Application; replayed: boolean }> {
-    if (!idempotencyKey || !/^[\x21-\x7e]{8,100}$/.test(idempotencyKey)) {
-      throw new InputError(
-        'idempotency-key-required',
-        'send an Idempotency-Key header (8–100 visible ASCII characters) with a submit',
-        [{ path: '/headers/idempotency-key', message: 'required: 8–100 visible ASCII characters' }],
-      );
-    }
-    const requestHash = crypto
-      .createHash('sha256')
-      .update(JSON.stringify([body.listId, body.formData]))
-      .digest('hex');
-    const earlier = await store.findSubmission(this.db, actor.id, idempotencyKey);
-    if (earlier) {
-      return { application: await this.replay(actor, earlier, requestHash), replayed: true };
-    }
+    const key = this.filing.idempotencyKeyOf(idempotencyKey);
+    // a delivery choice joins the hash only when sent, so earlier keys keep their hashes
+    const requestHash = this.filing.requestHash(
+      body.delivery === undefined
+        ? [body.listId, body.formData]
+        : [body.listId, body.formData, body.delivery],
+    );
+    const earlier = await this.filing.earlierSubmission(actor, key, requestHash);
+    if (earlier) return { application: await this.get(actor, earlier), replayed: true };
     const list = await this.deps.catalog
       .getList(anonymousActor, body.listId)
       .catch(() => undefined);
@@ -252,95 +246,43 @@ export class ApplicationsService {
     const applicant = await who(list, version);
     const detail = await this.deps.catalog.getItemDetail(anonymousActor, list.itemCode);
     if (!detail.item.applicantKinds.includes(applicant.applicantKind)) {
-      throw new UnprocessableError(
-        'wrong-applicant-kind',
-        applicant.applicantKind === 'person'
-          ? 'this service is for enterprises: act for one first'
-          : 'this service is for people: stop acting for the enterprise first',
-      );
+      throw wrongApplicantKind(applicant.applicantKind);
     }
-    this.assertForm(version, body.formData, '/body/formData');
+    this.filing.assertForm(version, body.formData, '/body/formData');
+    const delivery = this.filing.sealDelivery(body.delivery, '/body/delivery');
 
-    const id = newId();
-    try {
-      await this.db.transaction(async (tx) => {
-        const claimed = await store.claimSubmission(tx, {
-          accountId: actor.id,
-          idempotencyKey,
-          requestHash,
-          applicationId: id,
-        });
-        if (!claimed) throw new RetryAsReplay();
-        const applicationNo = await store.nextApplicationNo(
+    const filed = await this.filing.underKey(
+      actor,
+      key,
+      requestHash,
+      { kind: 'application', id: newId() },
+      async (tx, id) => {
+        await this.filing.file(
           tx,
-          applicant.regionCode,
-          toShanghaiDate(this.now()).replaceAll('-', ''),
-        );
-        await store.insertApplication(tx, {
-          id,
-          applicationNo,
-          listId: list.id,
-          listVersionId: version.id,
-          itemCode: list.itemCode,
-          itemName: list.itemName,
-          organisationId: list.organisationId,
-          status: 'submitted',
-          formSealed: this.deps.fieldCrypto.encrypt(JSON.stringify(body.formData)),
-          submittedAt: this.now(),
-          ...applicant,
-        });
-        const instanceId = await this.deps.workflow.engine.start(tx, {
-          definitionKey: version.elements.processDefinitionKey,
-          businessKey: id,
-          variables: {
-            applicationId: id,
-            acceptingOrganisationId: applicant.acceptingOrganisationId,
-            implementingOrganisationId: list.organisationId,
-            consultedOrganisationIds: [],
-          },
-          actorId: actor.id,
-        });
-        await store.updateApplication(tx, id, { processInstanceId: instanceId });
-        await this.event(tx, id, actor, 'submitted', { applicationNo, channel: applicant.channel });
-        await recordAudit(tx, {
           actor,
-          action:
-            applicant.channel === 'window' ? 'applications.file-at-window' : 'applications.submit',
-          targetType: 'application',
-          targetId: id,
-          summary: { applicationNo, itemCode: list.itemCode, listVersionId: version.id },
-          requestId: ctx.requestId,
-        });
-        await publishEvent(
-          tx,
-          'application.submitted',
-          { applicationId: id, applicationNo, itemCode: list.itemCode, channel: applicant.channel },
-          ctx.requestId,
+          {
+            id,
+            applicationNo: await this.filing.nextApplicationNo(tx, applicant.regionCode),
+            list,
+            version,
+            applicant,
+            formData: body.formData,
+            delivery,
+            status: 'submitted',
+            audit:
+              applicant.channel === 'window'
+                ? 'applications.file-at-window'
+                : 'applications.submit',
+          },
+          ctx,
         );
-      });
-    } catch (e) {
-      if (e instanceof RetryAsReplay) {
-        const winner = await store.findSubmission(this.db, actor.id, idempotencyKey);
-        if (!winner) throw e;
-        return { application: await this.replay(actor, winner, requestHash), replayed: true };
-      }
-      throw e;
-    }
-    return { application: await this.get(actor, id), replayed: false };
-  }
-
-  private async replay(
-    actor: Actor,
-    earlier: { requestHash: string; applicationId: string },
-    requestHash: string,
-  ): Promise<Application> {
-    if (earlier.requestHash !== requestHash) {
-      throw new UnprocessableError(
-        'idempotency-key-reused',
-        'this Idempotency-Key was used for another submission',
-      );
-    }
-    return this.get(actor, earlier.applicationId);
+        // 草稿: what the applicant saved of this form is filed now
+        if (applicant.channel === 'online') {
+          await ApplicationDrafts.discard(tx, actor.id, listDraftTarget(list.id));
+        }
+      },
+    );
+    return { application: await this.get(actor, filed.id), replayed: filed.replayed };
   }
 
   /** 补正后重新提交: the applicant sends the corrected form after a supplement request. */
@@ -363,11 +305,17 @@ export class ApplicationsService {
     return this.get(actor, id);
   }
 
-  /** 撤回: before acceptance only. */
+  /** 撤回: before acceptance only; a bundle's members are withdrawn with their bundle. */
   async withdraw(actor: Actor, id: string, ctx: RequestContext) {
     await this.applicant(actor);
     await this.change(actor, id, ctx, async (tx, app) => {
       if (app.applicantAccountId !== actor.id) throw notFound();
+      if (app.bundleApplicationId) {
+        throw new ConflictError(
+          'bundle-member',
+          'this application is part of an 一件事 bundle application: withdraw the bundle application',
+        );
+      }
       if (app.status !== 'submitted' && app.status !== 'supplementRequested') {
         throw new ConflictError(
           'cannot-withdraw',
@@ -467,14 +415,23 @@ export class ApplicationsService {
         acceptance: 'accepted',
         consultedOrganisationIds: consulted,
       });
+      // 即办件: the process ends with the acceptance, which is the decision (当场办结)
+      const instance = await this.deps.workflow.findInstance(tx, app.processInstanceId ?? '');
+      const completedNow = instance?.status === 'completed';
       await store.updateApplication(tx, id, {
-        status: 'accepted',
+        status: completedNow ? 'approved' : 'accepted',
         acceptedAt: this.now(),
         dueDate: due.date,
         statutoryDueDate: statutory.date,
         pendingMaterials: pending,
+        ...(completedNow ? this.completion(app) : {}),
       });
       return {
+        ...(completedNow
+          ? {
+              followUp: () => this.filing.event(tx, id, actor, 'approved', { atAcceptance: true }),
+            }
+          : {}),
         event: 'accepted',
         audit: 'applications.accept',
         detail: { dueDate: due.date, ...(pending.length > 0 ? { pendingMaterials: pending } : {}) },
@@ -573,13 +530,18 @@ export class ApplicationsService {
       const isDecision = task.nodeId === 'decide';
       if (isDecision) {
         if (!body.decision) {
-          throw new UnprocessableError('decision-required', 'say approve or deny', [
+          throw new UnprocessableError('decision-required', 'say approve, deny or return', [
             { path: '/body/decision', message: '请作出决定' },
           ]);
         }
         if (body.decision === 'deny' && !body.reason) {
           throw new UnprocessableError('reason-required', 'a denial states its reasons', [
             { path: '/body/reason', message: '不予许可须说明理由' },
+          ]);
+        }
+        if (body.decision === 'return' && !body.reason) {
+          throw new UnprocessableError('reason-required', 'a return says what to look at again', [
+            { path: '/body/reason', message: '退回须说明理由' },
           ]);
         }
       } else if (!body.opinion) {
@@ -597,8 +559,8 @@ export class ApplicationsService {
       if (completed) {
         await store.updateApplication(tx, id, {
           status: approved ? 'approved' : 'denied',
-          completedAt: this.now(),
           decisionReason: body.reason ?? null,
+          ...this.completion(app),
         });
       }
       return {
@@ -612,15 +574,68 @@ export class ApplicationsService {
                 }),
             }
           : {}),
-        event: 'stepCompleted',
-        title: task.name,
+        // 退回: the decision sends the application back to review
+        event: body.decision === 'return' ? 'returned' : 'stepCompleted',
+        title: body.decision === 'return' ? `${task.name}（退回重审）` : task.name,
         audit: 'applications.step',
         detail: {
           step: task.name,
           ...(body.opinion ? { opinion: body.opinion } : {}),
           ...(body.decision ? { decision: body.decision } : {}),
+          ...(body.decision === 'return' && body.reason ? { reason: body.reason } : {}),
         },
       };
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * 办结: the completion time; a result delivered online (网上送达) is out at once, a mailed or
+   * collected one waits for `deliver`.
+   */
+  private completion(app: store.ApplicationRow) {
+    const now = this.now();
+    return {
+      completedAt: now,
+      ...(app.deliveryMethod === 'online'
+        ? { deliveredAt: now, delivery: { channel: 'online' } }
+        : {}),
+    };
+  }
+
+  /**
+   * 送达: an officer of the implementing or accepting organisation records that the result of a
+   * completed application went out by mail (with its tracking number) or was collected.
+   */
+  async deliver(actor: Actor, id: string, body: DeliverBody, ctx: RequestContext) {
+    await this.change(actor, id, ctx, async (tx, app) => {
+      const officer =
+        actor.kind === 'staff' &&
+        (actor.organisationId === app.organisationId ||
+          actor.organisationId === app.acceptingOrganisationId);
+      if (!officer) throw notFound();
+      if (app.status !== 'approved' && app.status !== 'denied') {
+        throw new ConflictError(
+          'not-completed',
+          `an application that is ${app.status} has no result yet`,
+        );
+      }
+      if (app.deliveredAt)
+        throw new ConflictError('already-delivered', 'the result is already out');
+      if (app.deliveryMethod === 'mail' && !body.trackingNo) {
+        throw new UnprocessableError(
+          'tracking-number-required',
+          'a mailed result has a tracking number',
+          [{ path: '/body/trackingNo', message: '邮寄送达须填写邮件号' }],
+        );
+      }
+      const detail = {
+        method: app.deliveryMethod,
+        ...(body.trackingNo ? { trackingNo: body.trackingNo } : {}),
+        ...(body.note ? { note: body.note } : {}),
+      };
+      await store.updateApplication(tx, id, { deliveredAt: this.now(), delivery: detail });
+      return { event: 'delivered', audit: 'applications.deliver', detail };
     });
     return this.get(actor, id);
   }
@@ -714,7 +729,7 @@ export class ApplicationsService {
       actor.kind === 'staff' &&
       (actor.organisationId === app.organisationId ||
         actor.organisationId === app.acceptingOrganisationId ||
-        allTasks.some((t) => mayWorkOn(actor, t)));
+        allTasks.some((t) => mayReadTask(actor, t)));
     if (!isApplicant && !isOfficer) throw notFound();
     return { app, tasks, isApplicant };
   }
@@ -722,7 +737,12 @@ export class ApplicationsService {
   /** The applicant sees their own; officers of its organisations and those with a task in it. */
   async get(actor: Actor, id: string): Promise<Application> {
     const { app, tasks, isApplicant } = await this.readable(actor, id);
-    const events = await store.eventsOf(this.db, id);
+    const [events, bundle] = await Promise.all([
+      store.eventsOf(this.db, id),
+      app.bundleApplicationId
+        ? bundleStore.findBundleApplication(this.db, app.bundleApplicationId)
+        : undefined,
+    ]);
     const names = await this.organisationNames([
       app.organisationId,
       ...events.flatMap((e) => (e.actorOrganisationId ? [e.actorOrganisationId] : [])),
@@ -741,6 +761,11 @@ export class ApplicationsService {
       status: app.status,
       applicantKind: app.applicantKind,
       applicantName: isApplicant ? app.applicantName : maskName(app.applicantName),
+      delivery: {
+        ...this.filing.deliveryView(app.deliveryMethod, app.deliveryAddressSealed, isApplicant),
+        deliveredAt: app.deliveredAt?.toISOString() ?? null,
+        trackingNo: typeof app.delivery?.trackingNo === 'string' ? app.delivery.trackingNo : null,
+      },
       formData: JSON.parse(this.deps.fieldCrypto.decrypt(app.formSealed)) as Record<
         string,
         unknown
@@ -777,6 +802,15 @@ export class ApplicationsService {
         by: e.actorOrganisationId ? (names.get(e.actorOrganisationId) ?? null) : null,
         detail: e.detail,
       })),
+      bundle:
+        bundle && app.bundleStage !== null
+          ? {
+              id: bundle.id,
+              applicationNo: bundle.applicationNo,
+              bundleName: bundle.bundleName,
+              stage: app.bundleStage,
+            }
+          : null,
     };
   }
 
@@ -802,36 +836,16 @@ export class ApplicationsService {
   // -------------------------------------------------------------------------------------------
 
   private async applicant(actor: Actor): Promise<Me> {
-    if (actor.kind === 'anonymous')
-      throw new UnauthenticatedError('unauthenticated', 'sign in first');
-    if (actor.kind !== 'person' && actor.kind !== 'enterprise') {
-      throw new ForbiddenError('applicants-only', 'only people and enterprises apply');
-    }
+    assertApplicant(actor);
     return this.deps.identity.me(actor);
   }
 
-  private async version(versionId: string): Promise<ImplementationListVersion> {
-    const version = await this.deps.catalog.getVersion(versionId);
-    if (!version) throw new Error(`list version ${versionId} vanished`);
-    return version;
+  private version(versionId: string): Promise<ImplementationListVersion> {
+    return this.filing.version(versionId);
   }
 
-  /** Validates a form against the list version's JSON Schema; 422 naming every field. */
   private assertForm(version: ImplementationListVersion, data: unknown, path: string): void {
-    let validate = this.validators.get(version.id);
-    if (!validate) {
-      validate = this.ajv.compile(version.elements.form.schema);
-      this.validators.set(version.id, validate);
-    }
-    if (validate(data)) return;
-    throw new UnprocessableError(
-      'invalid-form',
-      'the form does not match what the service asks for',
-      (validate.errors ?? []).map((e) => ({
-        path: `${path}${e.instancePath}${e.keyword === 'required' ? `/${String((e.params as { missingProperty?: string }).missingProperty)}` : ''}`,
-        message: e.message ?? 'invalid',
-      })),
-    );
+    this.filing.assertForm(version, data, path);
   }
 
   /** An officer's change on the open task of a step: visibility and the task checked first. */
@@ -880,6 +894,12 @@ export class ApplicationsService {
     apply: (tx: Executor, app: store.ApplicationRow) => Promise<ChangeResult>,
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
+      // a bundle member's change may move its bundle on (see StatusListener): the bundle's lock
+      // comes first, as in every change of a bundle, so that concurrent changes cannot deadlock
+      const member = await store.findApplication(tx, id);
+      if (member?.bundleApplicationId) {
+        await bundleStore.lockBundleApplication(tx, member.bundleApplicationId);
+      }
       const app = await store.lockApplication(tx, id);
       if (!app) throw notFound();
       const result = await apply(tx, app);
@@ -899,6 +919,21 @@ export class ApplicationsService {
         { applicationId: id, applicationNo: app.applicationNo, ...result.detail },
         ctx.requestId,
       );
+      const after = await store.findApplication(tx, id);
+      if (after && after.status !== app.status) {
+        if (after.status === 'approved' || after.status === 'denied') {
+          // 办结: told once, whichever step brought it
+          await publishEvent(
+            tx,
+            'application.completed',
+            { applicationId: id, applicationNo: app.applicationNo, outcome: after.status },
+            ctx.requestId,
+          );
+        }
+        for (const listener of this.statusListeners) {
+          await listener(tx, { before: app, after, actor }, ctx);
+        }
+      }
     });
   }
 
@@ -910,15 +945,7 @@ export class ApplicationsService {
     detail: Record<string, unknown>,
     title?: string,
   ) {
-    return store.insertEvent(tx, {
-      id: newId(),
-      applicationId,
-      event,
-      title: title ?? STEP_TITLES[event] ?? event,
-      actorId: actor.id,
-      actorOrganisationId: actor.kind === 'staff' ? (actor.organisationId ?? null) : null,
-      detail,
-    });
+    return this.filing.event(tx, applicationId, actor, event, detail, title);
   }
 
   private async organisationNames(ids: string[]): Promise<Map<string, string>> {
@@ -935,6 +962,3 @@ interface ChangeResult {
   audit: string;
   detail: Record<string, unknown>;
 }
-
-/** A concurrent submit with the same key won the claim: answer with its application. */
-class RetryAsReplay extends Error {}

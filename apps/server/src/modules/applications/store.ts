@@ -149,3 +149,74 @@ export async function countByStatus(db: Executor): Promise<Record<string, number
   );
   return Object.fromEntries(result.rows.map((r) => [r.status, r.n]));
 }
+
+// ---------------------------------------------------------------- reads for 站内消息 (messaging)
+
+/** What a notification to the applicant tells of an application. */
+export interface ApplicationNoticeFacts {
+  id: string;
+  applicationNo: string;
+  itemName: string;
+  listVersionId: string;
+  applicantAccountId: string;
+  status: ApplicationRow['status'];
+  dueDate: string | null;
+  decisionReason: string | null;
+  bundleApplicationId: string | null;
+}
+
+export async function findApplicationNoticeFacts(
+  db: Executor,
+  id: string,
+): Promise<ApplicationNoticeFacts | undefined> {
+  const rows = await db
+    .select({
+      id: application.id,
+      applicationNo: application.applicationNo,
+      itemName: application.itemName,
+      listVersionId: application.listVersionId,
+      applicantAccountId: application.applicantAccountId,
+      status: application.status,
+      dueDate: application.dueDate,
+      decisionReason: application.decisionReason,
+      bundleApplicationId: application.bundleApplicationId,
+    })
+    .from(application)
+    .where(eq(application.id, id));
+  return rows[0];
+}
+
+/** What a notification to the applicant tells of an 一件事 bundle application. */
+export interface BundleApplicationNoticeFacts {
+  id: string;
+  applicationNo: string;
+  bundleName: string;
+  applicantAccountId: string;
+  status: string;
+}
+
+export async function findBundleApplicationNoticeFacts(
+  db: Executor,
+  id: string,
+): Promise<BundleApplicationNoticeFacts | undefined> {
+  const result = await db.execute<{
+    id: string;
+    application_no: string;
+    bundle_name: string;
+    applicant_account_id: string;
+    status: string;
+  }>(
+    sql`SELECT id, application_no, bundle_name, applicant_account_id, status
+          FROM bundle_application WHERE id = ${id}`,
+  );
+  const row = result.rows[0];
+  return row
+    ? {
+        id: row.id,
+        applicationNo: row.application_no,
+        bundleName: row.bundle_name,
+        applicantAccountId: row.applicant_account_id,
+        status: row.status,
+      }
+    : undefined;
+}

@@ -48,6 +48,11 @@ export const application = pgTable(
         'approved',
         'denied',
         'withdrawn',
+        // a member of an 一件事 bundle waiting for the stage before it (no process yet)
+        'waiting',
+        // a bundle member that will not be processed: an earlier stage failed or the bundle
+        // was withdrawn
+        'cancelled',
       ],
     }).notNull(),
     /** the person's account that filed it (a person acting for an enterprise files for it) */
@@ -77,6 +82,20 @@ export const application = pgTable(
     suspensionReason: text(),
     /** working days spent suspended so far (the due dates moved by as many) */
     suspendedWorkingDays: integer().notNull().default(0),
+    /** the 一件事 bundle application this is a member of, and its stage there */
+    bundleApplicationId: uuid(),
+    bundleStage: integer(),
+    /** 结果送达: how the result reaches the applicant (chosen when applying) */
+    deliveryMethod: text({ enum: ['online', 'mail', 'pickup'] })
+      .notNull()
+      .default('online'),
+    /** the mail address (寄递) sealed with the field key: it is personal data */
+    deliveryAddressSealed: text(),
+    /** 结果文书编号 of the decision or result document, once completed */
+    resultNo: text(),
+    /** when and how the result was delivered (tracking number, pickup) */
+    deliveredAt: tstz(),
+    delivery: jsonb().$type<Record<string, unknown>>(),
     createdAt: tstz().notNull().defaultNow(),
     updatedAt: tstz().notNull().defaultNow(),
   },
@@ -85,6 +104,7 @@ export const application = pgTable(
     index('application_applicant_idx').on(t.applicantAccountId, t.submittedAt),
     index('application_organisation_idx').on(t.organisationId, t.status),
     index('application_accepting_idx').on(t.acceptingOrganisationId, t.status),
+    index('application_bundle_idx').on(t.bundleApplicationId),
     check('application_no_check', sql`${t.applicationNo} ~ '^[0-9]{20}$'`),
   ],
 );
@@ -122,6 +142,10 @@ export const applicationSubmission = pgTable(
     /** hash of the request body: the same key with another body is a 422 */
     requestHash: text().notNull(),
     applicationId: uuid().notNull(),
+    /** what the submit created: an application, or an 一件事 bundle application */
+    target: text({ enum: ['application', 'bundle'] })
+      .notNull()
+      .default('application'),
     createdAt: tstz().notNull().defaultNow(),
   },
   (t) => [
@@ -171,4 +195,63 @@ export const applicationFile = pgTable(
     check('application_file_size_check', sql`${t.sizeBytes} > 0`),
     check('application_file_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
   ],
+);
+
+/**
+ * 一件事 bundle application: one form and one number for several items. Each member item is an
+ * `application` row of its own (bundle_application_id), processed by its department on its own
+ * process; members of a later stage wait until every member of the stages before is approved.
+ */
+export const bundleApplication = pgTable(
+  'bundle_application',
+  {
+    id: uuid().primaryKey(),
+    /** 办件编号 from the same sequence as applications */
+    applicationNo: text().notNull(),
+    bundleCode: text().notNull(),
+    bundleName: text().notNull(),
+    regionCode: text().notNull(),
+    /** 受理机构: the service hall's comprehensive window (综合受理) */
+    acceptingOrganisationId: uuid().notNull(),
+    channel: text({ enum: ['online', 'window'] }).notNull(),
+    status: text({ enum: ['inProgress', 'completed', 'failed', 'withdrawn'] }).notNull(),
+    applicantAccountId: text().notNull(),
+    applicantKind: text({ enum: ['person', 'enterprise'] }).notNull(),
+    enterpriseId: uuid(),
+    applicantName: text().notNull(),
+    /** the merged form, sealed */
+    formSealed: text().notNull(),
+    deliveryMethod: text({ enum: ['online', 'mail', 'pickup'] })
+      .notNull()
+      .default('online'),
+    deliveryAddressSealed: text(),
+    /** Σ over stages of the longest promised limit, in working days */
+    promisedLimitDays: integer().notNull(),
+    submittedAt: tstz().notNull(),
+    completedAt: tstz(),
+    createdAt: tstz().notNull().defaultNow(),
+    updatedAt: tstz().notNull().defaultNow(),
+  },
+  (t) => [
+    unique('bundle_application_no_key').on(t.applicationNo),
+    index('bundle_application_applicant_idx').on(t.applicantAccountId, t.submittedAt),
+    check('bundle_application_no_check', sql`${t.applicationNo} ~ '^[0-9]{20}$'`),
+  ],
+);
+
+/**
+ * 草稿: the applicant's unfinished form for an implementation list or a bundle (in a region),
+ * sealed like a filed form; one per account and target, replaced on each save, removed on submit.
+ */
+export const applicationDraft = pgTable(
+  'application_draft',
+  {
+    accountId: text().notNull(),
+    /** `list:<listId>` or `bundle:<code>:<regionCode>` */
+    target: text().notNull(),
+    title: text().notNull(),
+    formSealed: text().notNull(),
+    updatedAt: tstz().notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'application_draft_pk', columns: [t.accountId, t.target] })],
 );

@@ -32,6 +32,7 @@ export const IMPLICIT_ROLES: readonly Role[] = ['citizen', 'enterpriseUser'];
 export const STAFF_ROLES = [
   'windowOfficer',
   'approver',
+  'departmentHead',
   'departmentAdmin',
   'provinceAdmin',
   'dataAdmin',
@@ -69,6 +70,8 @@ export const GRANTERS: Readonly<
     { role: 'provinceAdmin' },
     { role: 'securityAdmin' },
   ],
+  // 部门负责人: receives 督办 escalations of the department's overdue steps
+  departmentHead: [{ role: 'provinceAdmin' }, { role: 'securityAdmin' }],
   departmentAdmin: [{ role: 'provinceAdmin' }, { role: 'securityAdmin' }],
   dataAdmin: [{ role: 'provinceAdmin' }, { role: 'securityAdmin' }],
   provinceAdmin: [{ role: 'securityAdmin' }],
@@ -85,10 +88,11 @@ export const GRANTERS: Readonly<
  */
 export const OPERATES_ON: Readonly<Record<string, readonly StaffRole[]>> = {
   departmentAdmin: ['windowOfficer', 'approver'],
-  provinceAdmin: ['windowOfficer', 'approver', 'departmentAdmin', 'dataAdmin'],
+  provinceAdmin: ['windowOfficer', 'approver', 'departmentHead', 'departmentAdmin', 'dataAdmin'],
   systemAdmin: [
     'windowOfficer',
     'approver',
+    'departmentHead',
     'departmentAdmin',
     'provinceAdmin',
     'dataAdmin',

@@ -457,3 +457,42 @@ export async function accountNames(db: Executor, ids: string[]): Promise<Map<str
     .where(inArray(account.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/**
+ * Active staff of an organisation holding a role (unrevoked), by name; with `accountId`, that
+ * one account or nobody. For the workflow's 转办: who may be given a task.
+ */
+export async function activeStaffHolding(
+  db: Executor,
+  query: { organisationId: string; role: string; accountId?: string },
+): Promise<{ accountId: string; name: string }[]> {
+  return db
+    .select({ accountId: staffProfile.accountId, name: staffProfile.name })
+    .from(staffProfile)
+    .innerJoin(account, eq(account.id, staffProfile.accountId))
+    .where(
+      and(
+        eq(staffProfile.organisationId, query.organisationId),
+        eq(account.status, 'active'),
+        query.accountId === undefined ? undefined : eq(account.id, query.accountId),
+        sql`EXISTS (SELECT 1 FROM role_assignment r WHERE r.account_id = ${account.id}
+                     AND r.role = ${query.role} AND r.revoked_at IS NULL)`,
+      ),
+    )
+    .orderBy(staffProfile.name, account.id)
+    .limit(500);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Names of staff accounts (others are left out), for histories that show which officer acted. */
+export async function staffNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  // actor ids of the system (`system:…`) are no account ids
+  const accounts = [...new Set(ids)].filter((id) => UUID.test(id));
+  if (accounts.length === 0) return new Map();
+  const rows = await db
+    .select({ id: staffProfile.accountId, name: staffProfile.name })
+    .from(staffProfile)
+    .where(inArray(staffProfile.accountId, accounts));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

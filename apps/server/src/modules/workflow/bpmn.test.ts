@@ -157,6 +157,12 @@ describe('compileBpmn: the standard definitions', () => {
         target: 'approved',
         condition: 'decision == "approve"',
       },
+      toReturned: {
+        id: 'toReturned',
+        source: 'decided',
+        target: 'review',
+        condition: 'decision == "return"',
+      },
       toDenied: { id: 'toDenied', source: 'decided', target: 'denied' },
     });
 
@@ -182,7 +188,9 @@ describe('compileBpmn: the standard definitions', () => {
     assert.deepEqual(accepted.outgoing, ['toReview', 'toRefused']);
     const decided = node(process, 'decided', 'exclusiveGateway');
     assert.equal(decided.default, 'toDenied');
-    assert.deepEqual(decided.outgoing, ['toApproved', 'toDenied']);
+    assert.deepEqual(decided.outgoing, ['toApproved', 'toReturned', 'toDenied']);
+    // 退回: the review is reached from acceptance and from the decision
+    assert.deepEqual(node(process, 'review', 'userTask').incoming, ['toReview', 'toReturned']);
     assert.deepEqual(node(process, 'start', 'startEvent').incoming, []);
     assert.deepEqual(node(process, 'approved', 'endEvent').incoming, ['toApproved']);
     assert.deepEqual(node(process, 'approved', 'endEvent').outgoing, []);
@@ -207,6 +215,13 @@ describe('compileBpmn: the standard definitions', () => {
     const join = node(process, 'join', 'parallelGateway');
     assert.deepEqual(join.incoming, ['reviewDone', 'opinionDone']);
     assert.deepEqual(join.outgoing, ['toDecide']);
+    // 退回 goes back to the lead review, which then goes straight to the decision
+    assert.deepEqual(node(process, 'review', 'userTask').incoming, ['toReview', 'toReturned']);
+    const reviewed = node(process, 'reviewed', 'exclusiveGateway');
+    assert.equal(reviewed.default, 'reviewDone');
+    assert.deepEqual(reviewed.outgoing, ['reviewDone', 'reviewedAgain']);
+    assert.equal(process.flows.reviewedAgain?.condition, 'decision == "return"');
+    assert.deepEqual(node(process, 'decide', 'userTask').incoming, ['reviewedAgain', 'toDecide']);
   });
 });
 

@@ -232,6 +232,109 @@ describe('workflow engine', () => {
     assert.equal(review?.dueDate, '2025-10-11');
   });
 
+  it('warns from 80 % of a step’s limit, in working days across 国庆', async () => {
+    const { WorkflowEngine } = await import('./engine.js');
+    const engine = new WorkflowEngine(t.kernel.calendar, () => new Date('2025-09-30T02:00:00Z'), {
+      warningShare: 0.8,
+    });
+    const id = await t.kernel.db.orm.transaction((tx) =>
+      engine.start(tx, {
+        definitionKey: 'promised-case',
+        businessKey: crypto.randomUUID(),
+        variables: { acceptingOrganisationId: zzMarket, implementingOrganisationId: zzMarket },
+        actorId: 'test',
+      }),
+    );
+    const [accept] = await openTasks(id);
+    // limit 1: floor(0.8) = 0 working days, so it warns the day it arrives
+    assert.equal(accept?.warnDate, '2025-09-30');
+    await t.kernel.db.orm.transaction((tx) =>
+      engine.completeTask(tx, accept.id, 'officer', { acceptance: 'accepted' }),
+    );
+    const [review] = await openTasks(id);
+    // limit 3: floor(2.4) = 2 working days after 09-30 — 10-09, 10-10 — after the holiday
+    assert.equal(review?.warnDate, '2025-10-10');
+    assert.equal(review.dueDate, '2025-10-11');
+    await t.kernel.db.orm.transaction((tx) => engine.completeTask(tx, review.id, 'officer', {}));
+    const [decide] = await openTasks(id);
+    // limit 1: warns on its first day; due the next working day
+    assert.equal(decide?.warnDate, '2025-09-30');
+    assert.equal(decide.dueDate, '2025-10-09');
+  });
+
+  it('warns on the day itself for a step due the day it arrives (limit 0)', async () => {
+    const id = await start('immediate-case', { acceptingOrganisationId: zzMarket });
+    const [accept] = await openTasks(id);
+    assert.ok(accept?.dueDate);
+    assert.equal(accept.warnDate, accept.dueDate);
+  });
+
+  it('goes back to review on 退回 and to the decision again, as often as returned', async () => {
+    const id = await start('promised-case', {
+      acceptingOrganisationId: zzMarket,
+      implementingOrganisationId: zzMarket,
+    });
+    await complete((await openTasks(id))[0]!.id, { acceptance: 'accepted' });
+    const firstReview = (await openTasks(id))[0]!;
+    await complete(firstReview.id, { reviewOpinion: '同意' });
+    await complete((await openTasks(id))[0]!.id, {
+      decision: 'return',
+      decisionReason: '补充核查',
+    });
+    let open = await openTasks(id);
+    assert.deepEqual(
+      open.map((x) => x.nodeId),
+      ['review'],
+    );
+    const secondReview = open[0]!;
+    assert.notEqual(secondReview.id, firstReview.id, 'a new review task');
+    assert.ok(secondReview.dueDate, 'with its own time limit');
+    await complete(secondReview.id, { reviewOpinion: '已核查' });
+    await complete((await openTasks(id))[0]!.id, { decision: 'return' });
+    await complete((await openTasks(id))[0]!.id, { reviewOpinion: '再次核查' });
+    open = await openTasks(id);
+    assert.deepEqual(
+      open.map((x) => x.nodeId),
+      ['decide'],
+    );
+    await complete(open[0]!.id, { decision: 'approve' });
+    assert.equal((await instance(id))?.status, 'completed');
+    const history = await store.historyOf(t.kernel.db.orm, id);
+    assert.equal(
+      history.filter((h) => h.event === 'taskCreated' && h.nodeId === 'review').length,
+      3,
+    );
+    assert.ok(history.some((h) => h.event === 'endReached' && h.nodeId === 'approved'));
+  });
+
+  it('returns a 并联审批 to the lead review only; the opinions stand', async () => {
+    const id = await start('parallel-approval', {
+      acceptingOrganisationId: zzMarket,
+      implementingOrganisationId: zzMarket,
+      consultedOrganisationIds: [zzLand],
+    });
+    await complete((await openTasks(id))[0]!.id, { acceptance: 'accepted' });
+    for (const task of await openTasks(id)) await complete(task.id, {});
+    await complete((await openTasks(id))[0]!.id, { decision: 'return' });
+    let open = await openTasks(id);
+    assert.deepEqual(
+      open.map((x) => `${x.nodeId}:${x.candidateOrganisationId}`),
+      [`review:${zzMarket}`],
+      'no opinion is asked again',
+    );
+    await complete(open[0]!.id, {});
+    open = await openTasks(id);
+    assert.deepEqual(
+      open.map((x) => x.nodeId),
+      ['decide'],
+      'the review after a return goes to the decision, not to the join',
+    );
+    await complete(open[0]!.id, { decision: 'deny' });
+    const done = await instance(id);
+    assert.equal(done?.status, 'completed');
+    assert.deepEqual(await store.tokensOf(t.kernel.db.orm, id), []);
+  });
+
   it('fires a non-interrupting timer, and not after the task is done', async () => {
     await t.app.workflow.deploy(
       system,

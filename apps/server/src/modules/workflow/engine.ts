@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../../kernel/e
 import { publishEvent } from '../../kernel/events/outbox.js';
 import { scheduleJob } from '../../kernel/events/jobs.js';
 import { newId } from '../../kernel/ids.js';
+import { DEFAULT_WARNING_SHARE, warningDays } from './deadlines.js';
 import { evaluate, evaluateCondition, parseExpression, type Expression } from './expressions.js';
 import type { CompiledProcess, ProcessNode } from './model.js';
 import * as store from './store.js';
@@ -54,7 +55,16 @@ export class WorkflowEngine {
   constructor(
     private readonly calendar: CalendarService,
     private readonly now: () => Date = () => new Date(),
+    private readonly options: {
+      /** share of a step's limit after which it warns (ZT_DEADLINE_WARNING_SHARE) */
+      warningShare: number;
+    } = { warningShare: DEFAULT_WARNING_SHARE },
   ) {}
+
+  /** The day it is now in Asia/Shanghai (deadlines are days there). */
+  today(): string {
+    return toShanghaiDate(this.now());
+  }
 
   registerAction(name: string, action: WorkflowAction): void {
     if (this.actions.has(name)) throw new Error(`workflow action ${name} is registered twice`);
@@ -132,6 +142,106 @@ export class WorkflowEngine {
       data: { taskId },
     });
     return { ...task, assignee: actorId };
+  }
+
+  /** Gives a claimed task back to its candidates (释放); only its assignee may. */
+  async releaseTask(tx: Executor, taskId: string, actorId: string): Promise<store.TaskRow> {
+    const task = await this.openTask(tx, taskId);
+    if (!task.assignee) throw new ConflictError('task-not-claimed', 'the task is not claimed');
+    if (task.assignee !== actorId) {
+      throw new ConflictError('task-claimed', 'the task is claimed by another officer');
+    }
+    await store.updateTask(tx, taskId, { assignee: null, claimedAt: null });
+    await store.appendHistory(tx, {
+      instanceId: task.instanceId,
+      nodeId: task.nodeId,
+      event: 'taskReleased',
+      actorId,
+      data: { taskId },
+    });
+    return { ...task, assignee: null, claimedAt: null };
+  }
+
+  /**
+   * Hands a task to another officer (转办): its assignee, or any candidate while nobody holds it,
+   * may. Whether the receiver may work on it is the caller's check.
+   */
+  async transferTask(
+    tx: Executor,
+    taskId: string,
+    actorId: string,
+    input: { toAccountId: string; reason: string },
+  ): Promise<store.TaskRow> {
+    const task = await this.openTask(tx, taskId);
+    if (task.assignee && task.assignee !== actorId) {
+      throw new ConflictError('task-claimed', 'the task is claimed by another officer');
+    }
+    const claimedAt = this.now();
+    await store.updateTask(tx, taskId, { assignee: input.toAccountId, claimedAt });
+    await store.appendHistory(tx, {
+      instanceId: task.instanceId,
+      nodeId: task.nodeId,
+      event: 'taskTransferred',
+      actorId,
+      data: { taskId, name: task.name, to: input.toAccountId, reason: input.reason },
+    });
+    await publishEvent(tx, 'workflow.task.transferred', {
+      taskId,
+      instanceId: task.instanceId,
+      businessKey: task.businessKey,
+      name: task.name,
+      fromAccountId: actorId,
+      toAccountId: input.toAccountId,
+      reason: input.reason,
+    });
+    return { ...task, assignee: input.toAccountId, claimedAt };
+  }
+
+  /**
+   * 办理意见 / 备注: an officer's note on an open task, kept in the instance's history (officers
+   * read it; the applicant's timeline does not show it).
+   */
+  async commentOnTask(
+    tx: Executor,
+    taskId: string,
+    actorId: string,
+    text: string,
+  ): Promise<store.HistoryRow> {
+    const task = await this.openTask(tx, taskId);
+    return store.appendHistory(tx, {
+      instanceId: task.instanceId,
+      nodeId: task.nodeId,
+      event: 'comment',
+      actorId,
+      data: { taskId, name: task.name, text },
+    });
+  }
+
+  /**
+   * 督办: marks every open task past its due day (Asia/Shanghai) and not yet escalated as
+   * escalated, with a history entry and a `workflow.task.escalated` event each. A task is
+   * escalated once; a task locked by an officer's step right now is left for the next run.
+   * Returns the tasks escalated.
+   */
+  async escalateOverdue(tx: Executor, limit = 500): Promise<store.TaskRow[]> {
+    const rows = await store.markOverdueEscalated(tx, this.today(), this.now(), limit);
+    for (const task of rows) {
+      await store.appendHistory(tx, {
+        instanceId: task.instanceId,
+        nodeId: task.nodeId,
+        event: 'escalated',
+        data: { taskId: task.id, name: task.name, dueDate: task.dueDate },
+      });
+      await publishEvent(tx, 'workflow.task.escalated', {
+        taskId: task.id,
+        instanceId: task.instanceId,
+        businessKey: task.businessKey,
+        name: task.name,
+        candidateOrganisationId: task.candidateOrganisationId,
+        dueDate: task.dueDate,
+      });
+    }
+    return rows;
   }
 
   /**
@@ -451,10 +561,20 @@ export class WorkflowEngine {
         return;
       }
     }
-    const today = toShanghaiDate(this.now());
+    const today = this.today();
     const dueDate =
       node.limitDays !== undefined
         ? (await this.calendar.addWorkingDays(today, node.limitDays)).date
+        : null;
+    // 预警: from a share of the limit on (a step due the day it arrives warns that day)
+    const warnDate =
+      node.limitDays !== undefined
+        ? (
+            await this.calendar.addWorkingDays(
+              today,
+              warningDays(node.limitDays, this.options.warningShare),
+            )
+          ).date
         : null;
     const taskIds: string[] = [];
     for (const element of elements) {
@@ -482,6 +602,7 @@ export class WorkflowEngine {
         element: node.multiInstance ? (element ?? null) : null,
         status: 'open',
         dueDate,
+        warnDate,
       });
       await publishEvent(tx, 'workflow.task.created', {
         taskId: id,
@@ -492,6 +613,7 @@ export class WorkflowEngine {
         candidateRole: node.candidateRole,
         candidateOrganisationId: organisation,
         dueDate,
+        warnDate,
       });
     }
     await store.appendHistory(tx, {

@@ -9,6 +9,12 @@ import {
   ProcessDefinitionKey,
   ProcessDefinitionList,
   ProcessInstanceView,
+  TaskCandidateList,
+  TaskComment,
+  TaskCommentBody,
+  TaskCommentList,
+  TaskCommentQuery,
+  TransferTaskBody,
   WorkflowTask,
   WorkflowTaskPage,
   WorkflowTaskQuery,
@@ -78,7 +84,8 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ service: WorkflowServic
     {
       schema: {
         tags,
-        summary: "Your organisation's tasks for your roles, by deadline (待办)",
+        summary:
+          "Your organisation's tasks for your roles, by deadline (待办); scope=escalated: its escalated tasks, for the department head (督办)",
         querystring: WorkflowTaskQuery,
         response: { 200: WorkflowTaskPage, ...problems },
       },
@@ -110,6 +117,76 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ service: WorkflowServic
       },
     },
     (req) => service.claim(req.actor, req.params.id, ctx(req)),
+  );
+
+  app.post(
+    '/tasks/:id/release',
+    {
+      schema: {
+        tags,
+        summary: 'Give a task you claimed back to its candidates (释放); held by another: 409',
+        params: Id,
+        response: { 200: WorkflowTask, ...problems },
+      },
+    },
+    (req) => service.release(req.actor, req.params.id, ctx(req)),
+  );
+
+  app.post(
+    '/tasks/:id/transfer',
+    {
+      schema: {
+        tags,
+        summary:
+          'Hand a task to a colleague of its organisation holding its role (转办); anyone else: 422',
+        params: Id,
+        body: TransferTaskBody,
+        response: { 200: WorkflowTask, ...problems },
+      },
+    },
+    (req) => service.transfer(req.actor, req.params.id, req.body, ctx(req)),
+  );
+
+  app.get(
+    '/tasks/:id/candidates',
+    {
+      schema: {
+        tags,
+        summary: 'The colleagues a task may be transferred to',
+        params: Id,
+        response: { 200: TaskCandidateList, ...problems },
+      },
+    },
+    (req) => service.candidates(req.actor, req.params.id),
+  );
+
+  app.post(
+    '/tasks/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Note on an open task (办理意见 / 备注), for officers only',
+        params: Id,
+        body: TaskCommentBody,
+        response: { 201: TaskComment, ...problems },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.comment(req.actor, req.params.id, req.body, ctx(req))),
+  );
+
+  app.get(
+    '/comments',
+    {
+      schema: {
+        tags,
+        summary:
+          'The officers’ notes on the processes of an application (those of instances you may read)',
+        querystring: TaskCommentQuery,
+        response: { 200: TaskCommentList, ...problems },
+      },
+    },
+    (req) => service.listComments(req.actor, req.query),
   );
 
   app.post(

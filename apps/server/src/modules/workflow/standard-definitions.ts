@@ -4,7 +4,11 @@
 // Variables the application module provides: implementingOrganisationId (实施机构),
 // acceptingOrganisationId (受理机构, may differ for 跨域通办), consultedOrganisationIds (并联审批).
 // Variables the steps decide: acceptance = accepted | refused (受理 / 不予受理), decision =
-// approve | deny (准予 / 不予).
+// approve | deny | return (准予 / 不予 / 退回: back to review, which then goes to the decision
+// again).
+//
+// The workflow module deploys these at start as a new version whenever the shipped process
+// differs from the latest version it deployed itself (see deployStandardDefinitions).
 
 const head = (key: string, name: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -44,7 +48,7 @@ export const IMMEDIATE_CASE = `${head('immediate-case', '即办件')}
       'refused',
     )}${tail}`;
 
-/** 承诺件: accept → review (审查) → decide (决定) → complete. */
+/** 承诺件: accept → review (审查) → decide (决定) → complete; 退回 goes back to review. */
 export const PROMISED_CASE = `${head('promised-case', '承诺件')}
     <bpmn:startEvent id="start" name="申报" />${accept(1)}
     <bpmn:userTask id="review" name="审查" zt:candidateRole="approver"
@@ -66,11 +70,18 @@ export const PROMISED_CASE = `${head('promised-case', '承诺件')}
       'decided',
       'approved',
       'decision == "approve"',
-    )}${flow('toDenied', 'decided', 'denied')}${tail}`;
+    )}${flow('toReturned', 'decided', 'review', 'decision == "return"')}${flow(
+      'toDenied',
+      'decided',
+      'denied',
+    )}${tail}`;
 
 /**
  * 并联审批: after acceptance the implementing department reviews while every consulted
- * department gives its opinion (会签) in parallel; the decision waits for all of them.
+ * department gives its opinion (会签) in parallel; the decision waits for all of them. 退回
+ * sends the case back to the implementing department's review only; the opinions stand, so a
+ * review done after a return goes straight to the decision (through the join it would wait at
+ * for ever).
  */
 export const PARALLEL_APPROVAL = `${head('parallel-approval', '并联审批')}
     <bpmn:startEvent id="start" name="申报" />${accept(1)}
@@ -82,6 +93,7 @@ export const PARALLEL_APPROVAL = `${head('parallel-approval', '并联审批')}
       <bpmn:multiInstanceLoopCharacteristics isSequential="false"
         zt:collection="consultedOrganisationIds" zt:elementVariable="consultedOrganisationId" />
     </bpmn:userTask>
+    <bpmn:exclusiveGateway id="reviewed" name="是否退回重审" default="reviewDone" />
     <bpmn:parallelGateway id="join" name="意见汇总" />
     <bpmn:userTask id="decide" name="决定" zt:candidateRole="approver"
       zt:candidateOrganisation="implementingOrganisationId" zt:limitDays="1" />
@@ -96,18 +108,24 @@ export const PARALLEL_APPROVAL = `${head('parallel-approval', '并联审批')}
       'accepted',
       'refused',
     )}${flow('toReview', 'fork', 'review')}${flow('toOpinion', 'fork', 'opinion')}${flow(
-      'reviewDone',
+      'toReviewed',
       'review',
-      'join',
+      'reviewed',
+    )}${flow('reviewDone', 'reviewed', 'join')}${flow(
+      'reviewedAgain',
+      'reviewed',
+      'decide',
+      'decision == "return"',
     )}${flow('opinionDone', 'opinion', 'join')}${flow('toDecide', 'join', 'decide')}${flow(
       'toDecided',
       'decide',
       'decided',
     )}${flow('toApproved', 'decided', 'approved', 'decision == "approve"')}${flow(
-      'toDenied',
+      'toReturned',
       'decided',
-      'denied',
-    )}${tail}`;
+      'review',
+      'decision == "return"',
+    )}${flow('toDenied', 'decided', 'denied')}${tail}`;
 
 export const STANDARD_DEFINITIONS: readonly { key: string; xml: string }[] = [
   { key: 'immediate-case', xml: IMMEDIATE_CASE },

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
 import {
@@ -183,23 +183,30 @@ export async function cancelOpenTasks(db: Executor, tokenIds: string[]) {
 }
 
 export interface TaskFilter {
-  roles: readonly string[];
   organisationId: string;
+  /** the tasks for these roles; */
+  roles?: readonly string[];
+  /** or the escalated ones (督办), whatever their role */
+  escalated?: boolean;
   status?: TaskRow['status'];
   limit: number;
   offset: number;
 }
 
-/** An officer's task list: their organisation's open tasks for their roles, by deadline. */
+/**
+ * An organisation's tasks, by deadline, filtered in the query: an officer's (their roles) or
+ * the escalated ones (the department head's 督办 list).
+ */
 export async function listTasks(
   db: Executor,
   f: TaskFilter,
 ): Promise<{ rows: TaskRow[]; total: number }> {
-  if (f.roles.length === 0) return { rows: [], total: 0 };
+  if (f.roles?.length === 0) return { rows: [], total: 0 };
   const where = and(
     eq(workflowTask.candidateOrganisationId, f.organisationId),
     eq(workflowTask.status, f.status ?? 'open'),
-    inArray(workflowTask.candidateRole, [...f.roles]),
+    f.roles ? inArray(workflowTask.candidateRole, [...f.roles]) : undefined,
+    f.escalated ? isNotNull(workflowTask.escalatedAt) : undefined,
   );
   const [rows, counted] = await Promise.all([
     db
@@ -217,6 +224,37 @@ export async function listTasks(
   return { rows, total: counted[0]?.n ?? 0 };
 }
 
+/**
+ * 督办: sets `escalatedAt` on open tasks due before `today` and not escalated yet, at most
+ * `limit` of them; rows another transaction holds (an officer completing the task) are skipped
+ * and met again on the next run. Returns the rows escalated.
+ */
+export async function markOverdueEscalated(
+  db: Executor,
+  today: string,
+  at: Date,
+  limit: number,
+): Promise<TaskRow[]> {
+  const due = db
+    .select({ id: workflowTask.id })
+    .from(workflowTask)
+    .where(
+      and(
+        eq(workflowTask.status, 'open'),
+        sql`${workflowTask.dueDate} < ${today}::date`,
+        sql`${workflowTask.escalatedAt} IS NULL`,
+      ),
+    )
+    .orderBy(asc(workflowTask.dueDate), asc(workflowTask.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(workflowTask)
+    .set({ escalatedAt: at, updatedAt: new Date() })
+    .where(and(inArray(workflowTask.id, due), sql`${workflowTask.escalatedAt} IS NULL`))
+    .returning();
+}
+
 // -- history -----------------------------------------------------------------------------------
 
 export async function appendHistory(
@@ -228,17 +266,21 @@ export async function appendHistory(
     actorId?: string | null;
     data?: Record<string, unknown>;
   },
-) {
-  await db.insert(workflowHistory).values({
-    id: newId(),
-    instanceId: entry.instanceId,
-    nodeId: entry.nodeId ?? null,
-    event: entry.event,
-    actorId: entry.actorId ?? null,
-    data: entry.data ?? {},
-    // one transaction writes several entries; clock_timestamp keeps them in order
-    at: sql`clock_timestamp()`,
-  });
+): Promise<HistoryRow> {
+  const [row] = await db
+    .insert(workflowHistory)
+    .values({
+      id: newId(),
+      instanceId: entry.instanceId,
+      nodeId: entry.nodeId ?? null,
+      event: entry.event,
+      actorId: entry.actorId ?? null,
+      data: entry.data ?? {},
+      // one transaction writes several entries; clock_timestamp keeps them in order
+      at: sql`clock_timestamp()`,
+    })
+    .returning();
+  return row!;
 }
 
 export async function historyOf(db: Executor, instanceId: string): Promise<HistoryRow[]> {
@@ -249,19 +291,35 @@ export async function historyOf(db: Executor, instanceId: string): Promise<Histo
     .orderBy(asc(workflowHistory.at), asc(workflowHistory.id));
 }
 
-/** Open tasks by deadline state on a day (YYYY-MM-DD, Asia/Shanghai): for the metrics. */
+/** Comment entries (办理意见) of instances, oldest first. */
+export async function commentsOf(db: Executor, instanceIds: string[]): Promise<HistoryRow[]> {
+  if (instanceIds.length === 0) return [];
+  return db
+    .select()
+    .from(workflowHistory)
+    .where(
+      and(inArray(workflowHistory.instanceId, instanceIds), eq(workflowHistory.event, 'comment')),
+    )
+    .orderBy(asc(workflowHistory.at), asc(workflowHistory.id));
+}
+
+/**
+ * Open tasks by deadline state on a day (YYYY-MM-DD, Asia/Shanghai), for the metrics: overdue
+ * (past the due day), dueToday, warning (from the warning day on), onTime, noLimit.
+ */
 export async function openTasksByDeadline(
   db: Executor,
   today: string,
-): Promise<Record<'overdue' | 'dueToday' | 'onTime' | 'noLimit', number>> {
+): Promise<Record<'overdue' | 'dueToday' | 'warning' | 'onTime' | 'noLimit', number>> {
   const result = await db.execute<{ state: string; n: number }>(sql`
     SELECT CASE WHEN due_date IS NULL THEN 'noLimit'
                 WHEN due_date < ${today}::date THEN 'overdue'
                 WHEN due_date = ${today}::date THEN 'dueToday'
+                WHEN warn_date <= ${today}::date THEN 'warning'
                 ELSE 'onTime' END AS state,
            count(*)::int AS n
       FROM workflow_task WHERE status = 'open' GROUP BY 1`);
-  const counts = { overdue: 0, dueToday: 0, onTime: 0, noLimit: 0 };
+  const counts = { overdue: 0, dueToday: 0, warning: 0, onTime: 0, noLimit: 0 };
   for (const r of result.rows) counts[r.state as keyof typeof counts] = r.n;
   return counts;
 }

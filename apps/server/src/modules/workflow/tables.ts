@@ -102,6 +102,10 @@ export const workflowTask = pgTable(
     claimedAt: tstz(),
     /** the working day by which the step is due (办理时限), when the step has a limit */
     dueDate: date(),
+    /** from this working day on the step shows a yellow warning (a share of its limit) */
+    warnDate: date(),
+    /** 督办: when the overdue step was escalated to the head of its department */
+    escalatedAt: tstz(),
     outcome: jsonb().$type<Record<string, unknown>>(),
     completedBy: text(),
     completedAt: tstz(),

@@ -21,7 +21,7 @@ import { PageHeading } from '../../shared/components/PageHeading';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useFormatDate, useT } from '../../shared/i18n/LocaleProvider';
 import { downloadText, processDefinitionQuery } from './api';
-import { BpmnDiagram, type DiagramBadge } from './BpmnDiagram';
+import { BpmnDiagram, type DiagramBadge } from '../../shared/bpmn/BpmnDiagram';
 import { DeployedBy, ElementCountTags } from './DefinitionParts';
 import { DeployDefinitionButton } from './DeployDefinitionModal';
 import { dateTimeText, limitText, roleName } from './labels';

@@ -1,12 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ErrorSchema } from '@rjsf/utils';
-import type { ImplementationList, ImplementationListVersion } from '@zhengtong/contracts';
-import { Alert, App, Card, Descriptions, Result, Typography } from 'antd';
+import type {
+  DeliveryChoice,
+  ImplementationList,
+  ImplementationListVersion,
+} from '@zhengtong/contracts';
+import { Alert, App, Card, Descriptions, Form, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../shared/api/ApiError';
 import type { Session } from '../../shared/api/identity';
 import { useSubmitApplication } from '../../shared/api/applications';
+import { listDraftTarget } from '../../shared/api/drafts';
 import { implementationListQuery, serviceItemQuery } from '../../shared/api/catalog';
 import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../../shared/components/LoadingBlock';
@@ -19,6 +24,15 @@ import { MaterialsTable } from '../catalog/MaterialsTable';
 import { PortalBreadcrumb } from '../catalog/PortalBreadcrumb';
 import { ApplicantOnly } from './ApplicantOnly';
 import { ApplicationForm, type FormData } from './ApplicationForm';
+import {
+  deliveryChoice,
+  DeliveryChoiceFields,
+  deliveryField,
+  hasDeliveryErrors,
+  showDeliveryErrors,
+  type DeliveryValues,
+} from './DeliveryChoiceFields';
+import { DraftPrompt, DraftSaveError, SaveDraftButton, useFormDraft } from './formDraft';
 import { serverFormErrors } from './formErrors';
 import { forgetIdempotencyKey, idempotencyKeyFor } from './idempotency';
 import { limitText } from './limits';
@@ -103,6 +117,7 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
   const navigate = useNavigate();
   const elements = list.published.elements;
   const mutation = useSubmitApplication();
+  const [deliveryForm] = Form.useForm<DeliveryValues>();
   const [formData, setFormData] = useState<FormData>({});
   const [extraErrors, setExtraErrors] = useState<ErrorSchema>();
   const [idempotencyKey, setIdempotencyKey] = useState(() => idempotencyKeyFor(list.id));
@@ -113,14 +128,29 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
   const kinds = item.data?.item.applicantKinds;
   const applyingAs = me.actingFor ? 'enterprise' : 'person';
   const wrongKind = kinds !== undefined && !kinds.includes(applyingAs);
-
-  const submit = (data: FormData) => {
+  // 草稿: the form saved before, offered when the page opens; saved on request
+  const draft = useFormDraft(listDraftTarget(list.id), list.itemName, formData, (data) => {
     setExtraErrors(undefined);
+    setFormData(data);
+  });
+
+  const submit = async (data: FormData) => {
+    setExtraErrors(undefined);
+    let delivery: DeliveryChoice;
+    try {
+      delivery = deliveryChoice(await deliveryForm.validateFields());
+    } catch {
+      void message.error(t('apply.fixDelivery'));
+      document.getElementById('zt-apply-delivery')?.scrollIntoView({ block: 'center' });
+      return;
+    }
     mutation.mutate(
-      { body: { listId: list.id, formData: data }, idempotencyKey },
+      { body: { listId: list.id, formData: data, delivery }, idempotencyKey },
       {
         onSuccess: (application) => {
           forgetIdempotencyKey(list.id);
+          // the submit discarded the draft of this list
+          draft.forget();
           void message.success({
             content: t('apply.submitted', { no: application.applicationNo }),
             duration: 8,
@@ -129,6 +159,7 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
         },
         onError: (error) => {
           setExtraErrors(serverFormErrors(error, t).extraErrors);
+          showDeliveryErrors(deliveryForm, error);
           // the key filed something else before (an earlier attempt went through after all):
           // a new key for what is on the form now
           if (isApiError(error) && error.code === 'idempotency-key-reused') {
@@ -221,14 +252,36 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
         </Card>
 
         <Card
+          id="zt-apply-delivery"
+          className="zt-card"
+          title={
+            <Typography.Title level={2} id="zt-apply-delivery-heading" className="zt-card-heading">
+              {t('apply.delivery')}
+            </Typography.Title>
+          }
+        >
+          <section aria-labelledby="zt-apply-delivery-heading">
+            <Typography.Paragraph type="secondary">{t('apply.deliveryHint')}</Typography.Paragraph>
+            <DeliveryChoiceFields
+              form={deliveryForm}
+              name="applyDelivery"
+              disabled={mutation.isPending}
+            />
+          </section>
+        </Card>
+
+        <Card
           className="zt-card"
           title={
             <Typography.Title level={2} id="zt-apply-form-heading" className="zt-card-heading">
               {t('apply.form')}
             </Typography.Title>
           }
+          extra={<SaveDraftButton draft={draft} disabled={mutation.isPending} />}
         >
           <section aria-labelledby="zt-apply-form-heading" className="zt-stack">
+            <DraftPrompt draft={draft} />
+            <DraftSaveError draft={draft} />
             {wrongKind && (
               <Alert
                 type="warning"
@@ -250,7 +303,7 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
               uiSchema={elements.form.uiSchema}
               formData={formData}
               onChange={change}
-              onSubmit={submit}
+              onSubmit={(data) => void submit(data)}
               extraErrors={extraErrors}
               submitText={t('apply.submit')}
               submitting={mutation.isPending}
@@ -265,7 +318,9 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
 /** Why the submit failed: on the fields when it can, else here. */
 function SubmitError({ error, placed }: { error: unknown; placed: boolean }) {
   const t = useT();
-  const { unplaced } = serverFormErrors(error, t);
+  const unplaced = serverFormErrors(error, t).unplaced.filter(
+    (fieldError) => deliveryField(fieldError.path) === undefined,
+  );
   if (isApiError(error) && error.code === 'idempotency-key-reused') {
     return (
       <Alert
@@ -282,7 +337,7 @@ function SubmitError({ error, placed }: { error: unknown; placed: boolean }) {
       />
     );
   }
-  if (placed && unplaced.length === 0) {
+  if ((placed || hasDeliveryErrors(error)) && unplaced.length === 0) {
     return <Alert type="error" showIcon role="alert" title={t('apply.fixFields')} />;
   }
   return <ApiErrorAlert error={error} />;

@@ -15,8 +15,8 @@ import {
   Typography,
   type DescriptionsProps,
 } from 'antd';
-import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
 import { isApiError } from '../../shared/api/ApiError';
 import {
   applicationFilesQuery,
@@ -41,6 +41,10 @@ import { MaterialsSection } from './MaterialsSection';
 import { SupplementCard } from './SupplementCard';
 import '../catalog/catalog.css';
 import './applications.css';
+
+const ProcessPositionDiagram = lazy(() =>
+  import('./ProcessPositionDiagram').then((m) => ({ default: m.ProcessPositionDiagram })),
+);
 
 /** 办件详情 (/me/applications/:id): status, dates, 补正, materials and the timeline. */
 export function MyApplicationPage() {
@@ -186,6 +190,13 @@ function DetailView({ application }: { application: Application }) {
                 />
               )}
             </Section>
+            {application.status !== 'waiting' && application.status !== 'cancelled' && (
+              <Section id="zt-position" title={t('myApplications.position.title')}>
+                <Suspense fallback={<LoadingBlock label={t('myApplications.position.loading')} />}>
+                  <ProcessPositionDiagram applicationId={application.id} />
+                </Suspense>
+              </Section>
+            )}
           </Col>
           <Col xs={24} lg={9}>
             <Section id="zt-timeline" title={t('myApplications.timeline.title')}>
@@ -259,7 +270,10 @@ function StatusNote({ application }: { application: Application }) {
       case 'denied':
         return { type: 'error' as const, title: t('myApplications.note.denied'), body: reason };
       case 'withdrawn':
+      case 'cancelled':
         return { type: 'info' as const, title: t('myApplications.note.withdrawn') };
+      case 'waiting':
+        return { type: 'info' as const, title: t('myApplications.status.waiting') };
     }
   })();
   return (
@@ -289,6 +303,22 @@ function KeyFacts({ application }: { application: Application }) {
   const dates = useDateTexts();
   const items: DescriptionsProps['items'] = [
     { key: 'item', label: t('myApplications.item'), children: application.itemName },
+    ...(application.bundle
+      ? [
+          {
+            key: 'bundle',
+            label: t('bundleApplication.partOf'),
+            children: (
+              <Link to={`/me/bundle-applications/${encodeURIComponent(application.bundle.id)}`}>
+                {t('bundleApplication.partOfValue', {
+                  name: application.bundle.bundleName,
+                  stage: application.bundle.stage,
+                })}
+              </Link>
+            ),
+          },
+        ]
+      : []),
     {
       key: 'organisation',
       label: t('myApplications.organisation'),
@@ -340,6 +370,16 @@ function KeyFacts({ application }: { application: Application }) {
           },
         ]
       : []),
+    ...(application.delivery
+      ? [
+          {
+            key: 'delivery',
+            label: t('myApplications.detail.delivery'),
+            span: 'filled' as const,
+            children: <DeliveryFact application={application} />,
+          },
+        ]
+      : []),
     ...(application.supplementCount > 0
       ? [
           {
@@ -363,6 +403,46 @@ function KeyFacts({ application }: { application: Application }) {
     <Section id="zt-facts" title={t('myApplications.detail.facts')}>
       <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />
     </Section>
+  );
+}
+
+/** 结果送达: how the result goes out, where to when mailed, and whether it has. */
+function DeliveryFact({ application }: { application: Application }) {
+  const t = useT();
+  const dates = useDateTexts();
+  const { delivery } = application;
+  if (!delivery) return null;
+  const completed = application.status === 'approved' || application.status === 'denied';
+  return (
+    <div>
+      <div>{t(`myApplications.detail.delivery.${delivery.method}`)}</div>
+      {delivery.method === 'mail' && delivery.address && (
+        <div className="zt-muted">
+          {t('myApplications.detail.delivery.to', {
+            recipient: delivery.address.recipient,
+            phone: delivery.address.phone,
+            address: delivery.address.address,
+          })}
+        </div>
+      )}
+      {delivery.deliveredAt ? (
+        <div>
+          <strong>
+            {t('myApplications.detail.delivery.delivered', {
+              date: dates.dateTime(delivery.deliveredAt),
+            })}
+          </strong>
+          {delivery.trackingNo && (
+            <>
+              {' '}
+              {t('myApplications.detail.delivery.tracking', { trackingNo: delivery.trackingNo })}
+            </>
+          )}
+        </div>
+      ) : (
+        completed && <div>{t('myApplications.detail.delivery.pending')}</div>
+      )}
+    </div>
   );
 }
 

@@ -10,6 +10,8 @@ import { useUrlFilter } from '../../shared/components/useUrlFilter';
 import { useT } from '../../shared/i18n/LocaleProvider';
 import { LinkButton } from '../catalog/LinkButton';
 import { ApplicantOnly } from './ApplicantOnly';
+import { BundleApplicationsCard } from './BundleApplicationsCard';
+import { MyDrafts } from './MyDrafts';
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 import { useDateTexts } from './dates';
 import { applicationStatuses, statusKey } from './labels';
@@ -88,6 +90,7 @@ function MyApplications() {
         description={t('myApplications.description')}
         extra={<LinkButton to="/services">{t('myApplications.findService')}</LinkButton>}
       />
+      <MyDrafts />
       <Card className="zt-card">
         <FilterBar>
           <SelectFilter<ApplicationStatus>
@@ -116,6 +119,7 @@ function MyApplications() {
           }}
         />
       </Card>
+      <BundleApplicationsCard />
     </>
   );
 }

@@ -14,6 +14,8 @@ export const statusKey: Record<ApplicationStatus, MessageKey> = {
   approved: 'myApplications.status.approved',
   denied: 'myApplications.status.denied',
   withdrawn: 'myApplications.status.withdrawn',
+  waiting: 'myApplications.status.waiting',
+  cancelled: 'myApplications.status.cancelled',
 };
 
 /** Tag colours: waiting is blue, the applicant's turn orange, ends green, red or grey. */
@@ -25,6 +27,8 @@ export const statusColor: Record<ApplicationStatus, string> = {
   approved: 'success',
   denied: 'volcano',
   withdrawn: 'default',
+  waiting: 'default',
+  cancelled: 'default',
 };
 
 /** 特别程序: why the clock of an accepted application stands still. */

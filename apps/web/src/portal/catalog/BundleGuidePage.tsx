@@ -31,6 +31,7 @@ import { PortalBreadcrumb } from './PortalBreadcrumb';
 import { PrintButton } from './PrintButton';
 import { bundlesPath } from './serviceSearch';
 import { useProvinceCities } from './useProvinceCities';
+import { BundleApplyCallout } from '../applications/BundleApplyCallout';
 import './catalog.css';
 
 type Member = ResolvedBundle['members'][number];
@@ -190,6 +191,7 @@ function ResolvedGuide({ resolved }: { resolved: ResolvedBundle }) {
   const saving = resolved.separatePromisedLimitDays - resolved.promisedLimitDays;
   return (
     <>
+      <BundleApplyCallout resolved={resolved} />
       <TimeSummary resolved={resolved} saving={saving} />
       <GuideSection id="bundle-stages" title={t('catalog.bundle.stages')}>
         <Stages members={resolved.members} />

@@ -9,6 +9,7 @@ import type {
   Progress,
   ResubmitBody,
   SubmitApplicationBody,
+  ProcessPosition,
 } from '@zhengtong/contracts';
 import { ApiError, parseProblem } from './ApiError';
 import { apiDelete, apiGet, apiPost, buildUrl, readErrorBody } from './client';
@@ -43,6 +44,7 @@ export const applicationKeys = {
   detail: (id: string) => ['applications', 'detail', id] as const,
   files: (id: string) => ['applications', 'files', id] as const,
   progress: (no: string, name: string) => ['applications', 'progress', no, name] as const,
+  position: (id: string) => ['applications', 'position', id] as const,
 };
 
 /** The statuses in which the applicant may still change materials, resubmit or withdraw. */
@@ -73,6 +75,15 @@ export function myApplicationsQuery(filter: MyApplicationsFilter) {
     queryKey: key,
     queryFn: ({ signal }) =>
       apiGet<ApplicationPage>(`${base}/mine`, { query: { ...key[2] }, signal, silent: true }),
+  });
+}
+
+/** 办理进度图: the process diagram with the steps done and open (none for a waiting member). */
+export function processPositionQuery(id: string) {
+  return queryOptions({
+    queryKey: applicationKeys.position(id),
+    queryFn: ({ signal }) =>
+      apiGet<ProcessPosition>(`${base}/${enc(id)}/position`, { signal, silent: true }),
   });
 }
 

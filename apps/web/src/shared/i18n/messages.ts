@@ -2,7 +2,13 @@ import { catalogAdminEn, catalogAdminZhCN } from '../../admin/catalog/messages';
 import { catalogPortalEn, catalogPortalZhCN } from '../../portal/catalog/messages';
 import { workflowAdminEn, workflowAdminZhCN } from '../../admin/workflow/messages';
 import { applicationsPortalEn, applicationsPortalZhCN } from '../../portal/applications/messages';
+import {
+  bundleApplicationsEn,
+  bundleApplicationsZhCN,
+} from '../../portal/applications/bundle-messages';
 import { workbenchEn, workbenchZhCN } from '../../workbench/messages';
+import { draftsPortalEn, draftsPortalZhCN } from '../../portal/applications/draftMessages';
+import { notificationsEn, notificationsZhCN } from '../notifications/messages';
 
 /**
  * UI text, Chinese first. The English dictionary must have every key the Chinese one has (the
@@ -299,6 +305,7 @@ export const zhCN = {
   'role.enterpriseUser': '企业用户',
   'role.windowOfficer': '窗口受理',
   'role.approver': '审批',
+  'role.departmentHead': '部门负责人',
   'role.departmentAdmin': '部门管理员',
   'role.provinceAdmin': '省级管理员',
   'role.dataAdmin': '数据管理员',
@@ -411,7 +418,10 @@ export const zhCN = {
   ...catalogAdminZhCN,
   ...workflowAdminZhCN,
   ...applicationsPortalZhCN,
+  ...bundleApplicationsZhCN,
   ...workbenchZhCN,
+  ...draftsPortalZhCN,
+  ...notificationsZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -721,6 +731,7 @@ export const en: Messages = {
   'role.enterpriseUser': 'Enterprise user',
   'role.windowOfficer': 'Window officer',
   'role.approver': 'Approver',
+  'role.departmentHead': 'Department head',
   'role.departmentAdmin': 'Department admin',
   'role.provinceAdmin': 'Province admin',
   'role.dataAdmin': 'Data admin',
@@ -840,7 +851,10 @@ export const en: Messages = {
   ...catalogAdminEn,
   ...workflowAdminEn,
   ...applicationsPortalEn,
+  ...bundleApplicationsEn,
   ...workbenchEn,
+  ...draftsPortalEn,
+  ...notificationsEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -59,6 +59,7 @@ export const adminSectionRoles = {
   workflow: [
     'windowOfficer',
     'approver',
+    'departmentHead',
     'departmentAdmin',
     'provinceAdmin',
     'dataAdmin',
@@ -75,10 +76,11 @@ export const adminSectionRoles = {
  */
 const operatesOn: Partial<Record<Role, readonly Role[]>> = {
   departmentAdmin: ['windowOfficer', 'approver'],
-  provinceAdmin: ['windowOfficer', 'approver', 'departmentAdmin', 'dataAdmin'],
+  provinceAdmin: ['windowOfficer', 'approver', 'departmentHead', 'departmentAdmin', 'dataAdmin'],
   systemAdmin: [
     'windowOfficer',
     'approver',
+    'departmentHead',
     'departmentAdmin',
     'provinceAdmin',
     'dataAdmin',
@@ -89,6 +91,7 @@ const separatedRoles: readonly Role[] = ['systemAdmin', 'securityAdmin', 'auditA
 const granters: Partial<Record<Role, readonly Role[]>> = {
   windowOfficer: ['departmentAdmin', 'provinceAdmin', 'securityAdmin'],
   approver: ['departmentAdmin', 'provinceAdmin', 'securityAdmin'],
+  departmentHead: ['provinceAdmin', 'securityAdmin'],
   departmentAdmin: ['provinceAdmin', 'securityAdmin'],
   dataAdmin: ['provinceAdmin', 'securityAdmin'],
   provinceAdmin: ['securityAdmin'],

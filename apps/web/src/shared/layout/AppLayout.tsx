@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ApiErrorNotifier } from '../components/ApiErrorNotifier';
 import { useT } from '../i18n/LocaleProvider';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { AccountMenu } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -51,6 +52,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
           />
         </nav>
         <LanguageSwitch />
+        <NotificationBell />
         <AccountMenu />
       </Layout.Header>
       <Layout.Content id="main" tabIndex={-1} className="zt-main">

@@ -5,15 +5,23 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { LoadingBlock } from '../../shared/components/LoadingBlock';
-import { useT } from '../../shared/i18n/LocaleProvider';
-import './workflow.css';
+import { LoadingBlock } from '../components/LoadingBlock';
+import { useT } from '../i18n/LocaleProvider';
+import './bpmn.css';
 
 /** A note on an element, drawn above its shape. */
 export interface DiagramBadge {
   elementId: string;
   text: string;
 }
+
+/** A CSS class put on an element's shape (see bpmn.css: zt-bpmn-active, zt-bpmn-done). */
+export interface DiagramMarker {
+  elementId: string;
+  marker: string;
+}
+
+const noMarkers: readonly DiagramMarker[] = [];
 
 // The parts of diagram-js services used here (bpmn-js types them through diagram-js, which is
 // not a direct dependency of the web app).
@@ -87,6 +95,8 @@ export function BpmnDiagram({
   badges,
   selected,
   onSelect,
+  markers = noMarkers,
+  compact = false,
 }: {
   xml: string;
   /** what the diagram shows, for assistive technology */
@@ -96,6 +106,10 @@ export function BpmnDiagram({
   badges: readonly DiagramBadge[];
   selected?: string | undefined;
   onSelect?: ((elementId: string) => void) | undefined;
+  /** classes on elements' shapes */
+  markers?: readonly DiagramMarker[];
+  /** a lower frame, for a card beside other content */
+  compact?: boolean;
 }) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
@@ -153,6 +167,18 @@ export function BpmnDiagram({
 
   useEffect(() => {
     const instance = viewer.current;
+    if (!ready || !instance) return;
+    const canvas = instance.get<Canvas>('canvas');
+    const registry = instance.get<ElementRegistry>('elementRegistry');
+    const shown = markers.filter((m) => registry.get(m.elementId));
+    for (const { elementId, marker } of shown) canvas.addMarker(elementId, marker);
+    return () => {
+      for (const { elementId, marker } of shown) canvas.removeMarker(elementId, marker);
+    };
+  }, [ready, markers]);
+
+  useEffect(() => {
+    const instance = viewer.current;
     if (!ready || !instance || !selected) return;
     const canvas = instance.get<Canvas>('canvas');
     if (!instance.get<ElementRegistry>('elementRegistry').get(selected)) return;
@@ -165,7 +191,7 @@ export function BpmnDiagram({
   const loading = rendering?.xml !== xml;
 
   return (
-    <div className="zt-bpmn">
+    <div className={compact ? 'zt-bpmn zt-bpmn-compact' : 'zt-bpmn'}>
       {failed &&
         (failed.noDiagram ? (
           <Alert

@@ -1,0 +1,51 @@
+/** UI text of 草稿 (saving a form to finish later), Chinese first. */
+export const draftsPortalZhCN = {
+  'drafts.save': '保存草稿',
+  'drafts.saved': '草稿已保存，可稍后在“我的办件”中继续填写。',
+  'drafts.savedAt': '草稿保存于 {time}',
+  'drafts.saveFailed': '草稿保存失败',
+  'drafts.tooLarge': '申请表内容过多，无法保存为草稿（上限 256 KB）。',
+  'drafts.tooMany': '草稿已达 50 份上限，请先在“我的办件”中删除不再需要的草稿。',
+  'drafts.resume.title': '继续填写草稿？',
+  'drafts.resume.detail': '您于 {time} 保存过本事项的申请表草稿。',
+  'drafts.resume.action': '继续填写',
+  'drafts.resume.ignore': '重新填写',
+  'drafts.resume.loaded': '已载入草稿，请核对后提交。',
+  'drafts.mine.title': '我的草稿',
+  'drafts.mine.description':
+    '尚未提交的申请表，保存在这里，可随时继续填写；提交申报后草稿自动删除。',
+  'drafts.mine.item': '事项',
+  'drafts.mine.updatedAt': '保存时间',
+  'drafts.mine.actions': '操作',
+  'drafts.mine.continue': '继续填写',
+  'drafts.mine.delete': '删除',
+  'drafts.mine.deleteConfirm': '删除草稿“{title}”？删除后无法恢复。',
+  'drafts.mine.deleted': '草稿已删除',
+  'drafts.mine.bundle': '一件事',
+} as const satisfies Record<string, string>;
+
+export const draftsPortalEn: Record<keyof typeof draftsPortalZhCN, string> = {
+  'drafts.save': 'Save draft',
+  'drafts.saved': 'Draft saved. You can continue later from My applications.',
+  'drafts.savedAt': 'Draft saved at {time}',
+  'drafts.saveFailed': 'The draft could not be saved',
+  'drafts.tooLarge': 'The form is too large to keep as a draft (256 KB at most).',
+  'drafts.tooMany':
+    'You already keep 50 drafts. Delete one you no longer need in My applications first.',
+  'drafts.resume.title': 'Continue your draft?',
+  'drafts.resume.detail': 'You saved a draft of this form on {time}.',
+  'drafts.resume.action': 'Continue the draft',
+  'drafts.resume.ignore': 'Start afresh',
+  'drafts.resume.loaded': 'The draft is loaded. Check it before you submit.',
+  'drafts.mine.title': 'My drafts',
+  'drafts.mine.description':
+    'Forms you have not submitted yet, kept to finish later. A draft is deleted when you submit.',
+  'drafts.mine.item': 'Service',
+  'drafts.mine.updatedAt': 'Saved',
+  'drafts.mine.actions': 'Actions',
+  'drafts.mine.continue': 'Continue',
+  'drafts.mine.delete': 'Delete',
+  'drafts.mine.deleteConfirm': 'Delete the draft “{title}”? This cannot be undone.',
+  'drafts.mine.deleted': 'Draft deleted',
+  'drafts.mine.bundle': 'Bundle',
+};
