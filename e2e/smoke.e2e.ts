@@ -318,6 +318,97 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
     },
   );
 
+  await t.test(
+    'applications: 张三 applies online, the window accepts, the bureau reviews and approves',
+    async () => {
+      // 二手房过户 in 郑州: 并联审批 with nobody consulted is accept → review → decide
+      const item = (await (
+        await fetch(`${baseUrl}/api/v1/catalog/items/QR00800001002`)
+      ).json()) as { lists: { id: string; regionCode: string }[] };
+      const listId = item.lists.find((l) => l.regionCode === '410100')?.id;
+      assert.ok(listId, 'the demo catalogue has the 郑州 list');
+
+      const signIn = async (username: string, password: string, next: string) => {
+        const context = await browser.newContext({
+          viewport: { width: 1440, height: 900 },
+          locale: 'zh-CN',
+          timezoneId: 'Asia/Shanghai',
+        });
+        const page = await context.newPage();
+        watch(page);
+        await openPage(page, `/login?next=${encodeURIComponent(next)}`, '登录');
+        await page.getByLabel('账号').fill(username);
+        await page.getByLabel('密码').fill(password);
+        await page
+          .getByRole('button', { name: twoCharacters('登录') })
+          .last()
+          .click();
+        return { context, page };
+      };
+
+      // 申报
+      const citizen = await signIn('13800000001', 'Demo-Citizen-2026', `/apply/${listId}`);
+      const apply = citizen.page;
+      await apply.getByRole('heading', { level: 1, name: /网上申报/ }).waitFor();
+      await apply.getByLabel('不动产坐落').fill('郑州市金水区经三路 1 号院 2 号楼 301');
+      await apply.getByLabel('不动产单元号').fill('410105001001GB00001F00020003');
+      await apply.getByLabel('成交价格（万元）').fill('180');
+      await apply.getByLabel('买受人（多人以顿号分隔）').fill('赵六');
+      await apply.getByLabel('共有方式').click();
+      await apply.getByTitle('单独所有', { exact: true }).click();
+      await screenshot(apply, '16-apply-form');
+      await apply.getByRole('button', { name: '提交申报' }).click();
+      const submitted = apply.getByText(/办件编号 \d{20}/).first();
+      await submitted.waitFor();
+      const applicationNo = /\d{20}/.exec(await submitted.innerText())?.[0];
+      assert.ok(applicationNo, 'the applicant is told the 办件编号');
+
+      // 受理 from 我的待办
+      const window = await signIn('zz-nr-window', DEMO_STAFF_PASSWORD, '/workbench');
+      const officer = window.page;
+      const row = officer.getByRole('row').filter({ hasText: applicationNo });
+      await row.waitFor();
+      await row.getByRole('link', { name: twoCharacters('办理') }).click();
+      await officer.getByRole('heading', { level: 1, name: /办件/ }).waitFor();
+      const applicationId = /\/workbench\/applications\/([0-9a-f-]{36})/.exec(officer.url())?.[1];
+      assert.ok(applicationId, 'the officer page is the application of the task');
+      await officer
+        .getByRole('button', { name: twoCharacters('受理') })
+        .first()
+        .click();
+      await officer.getByRole('button', { name: '确认受理' }).click();
+      await officer.getByText('已受理').first().waitFor();
+      await screenshot(officer, '17-workbench-accepted');
+      await window.context.close();
+
+      // 审查 and 决定 by the real-estate bureau
+      const approver = await signIn(
+        'zz-nr-approver',
+        DEMO_STAFF_PASSWORD,
+        `/workbench/applications/${applicationId}`,
+      );
+      const bureau = approver.page;
+      await bureau.getByRole('button', { name: '填写意见' }).first().click();
+      await bureau.getByLabel('意见').fill('权属清楚，材料齐全，符合登记条件');
+      await bureau.getByRole('button', { name: '提交意见' }).click();
+      await bureau.getByRole('button', { name: '作出决定' }).first().click();
+      await bureau.getByRole('radio', { name: '准予' }).check();
+      await bureau.getByRole('button', { name: '确认决定' }).click();
+      await bureau.getByText(/办结/).first().waitFor();
+      await screenshot(bureau, '18-workbench-approved');
+      await approver.context.close();
+
+      // the applicant sees it complete, on the diagram too
+      await apply.goto(`${baseUrl}/me/applications/${applicationId}`);
+      await apply.getByRole('heading', { level: 1 }).first().waitFor();
+      await apply
+        .locator('.djs-container svg .djs-element.zt-bpmn-done[data-element-id="approved"]')
+        .waitFor();
+      await screenshot(apply, '19-my-application-complete');
+      await citizen.context.close();
+    },
+  );
+
   await t.test('no console errors and no failed API calls', () => {
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(failedApiCalls, []);

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { createTestApp, type TestApp } from './test-support/app.js';
+
+// The API walkthrough (docs/api-walkthrough.md) is scripts/walkthrough.sh; this test runs that
+// very script against a real server on a free port, so the document, the script and the test
+// cannot drift apart.
+
+const script = path.resolve(import.meta.dirname, '../../../scripts/walkthrough.sh');
+
+let t: TestApp;
+let base: string;
+
+before(async () => {
+  t = await createTestApp({ catalogue: true });
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = t.app.server.address();
+  assert.ok(address && typeof address === 'object');
+  base = `http://127.0.0.1:${address.port}`;
+});
+
+after(async () => {
+  await t.close();
+});
+
+/** Runs a command without blocking the event loop (the server answers from this process). */
+function run(
+  command: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test('the API walkthrough runs from login to completion, for a citizen and a bundle', async () => {
+  const result = await run('bash', [script, base]);
+  assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
+  assert.match(result.stdout, /walkthrough complete/);
+  // the parallel step and the bundle's completion were really reached
+  assert.match(result.stdout, /部门会签意见 · 国家税务总局郑州市税务局/);
+  assert.match(result.stdout, /社会保险登记（单位参保登记）: approved/);
+});
+
+test('the walkthrough exits non-zero on an unexpected answer', async () => {
+  // a server that is not there: the first call fails and the script says so
+  const result = await run('bash', [script, 'http://127.0.0.1:9']);
+  assert.notEqual(result.code, 0);
+});
