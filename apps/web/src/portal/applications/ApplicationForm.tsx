@@ -26,7 +26,12 @@ interface ApplicationFormProps {
   id: string;
 }
 
-/** 申请表: the list's JSON Schema form, validated in the browser before it is sent. */
+/**
+ * 申请表: the list's JSON Schema form. The server validates it with the same schema and its
+ * field errors come back onto the fields (`extraErrors`). The browser does not validate: Ajv
+ * compiles schemas with `new Function`, which the Content-Security-Policy (script-src 'self',
+ * no 'unsafe-eval') rightly forbids, so RJSF's validation would fail to run at all.
+ */
 export function ApplicationForm({
   schema,
   uiSchema,
@@ -57,6 +62,7 @@ export function ApplicationForm({
       transformErrors={transformErrors}
       showErrorList={false}
       focusOnFirstError
+      noValidate
       noHtml5Validate
       disabled={submitting}
     >

@@ -31,9 +31,13 @@ export function draftQuery(target: string) {
   return queryOptions({
     queryKey: draftKeys.detail(target),
     queryFn: async ({ signal }): Promise<Draft | null> => {
+      // the list first: asking for a draft that is not there would be a 404 on every new form
+      const mine = await apiGet<DraftList>(base, { signal, silent: true });
+      if (!mine.items.some((d) => d.target === target)) return null;
       try {
         return await apiGet<Draft>(`${base}/${enc(target)}`, { signal, silent: true });
       } catch (error) {
+        // deleted in another tab meanwhile
         if (isApiError(error) && error.status === 404) return null;
         throw error;
       }
