@@ -59,6 +59,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'results/:id',
+        lazy: async () => ({
+          Component: (await import('./portal/applications/ResultDocumentPage')).ResultDocumentPage,
+        }),
+      },
+      {
         path: 'me/applications/:id',
         lazy: async () => ({
           Component: (await import('./portal/applications/MyApplicationPage')).MyApplicationPage,

@@ -303,3 +303,64 @@ export const ApplicationFileList = Type.Object({
   items: Type.Array(ApplicationFile),
 });
 export type ApplicationFileList = Static<typeof ApplicationFileList>;
+
+/**
+ * 办理结果文书: the decision an application ended with, as a document the applicant can print —
+ * 准予办理决定书, 不予办理决定书 (with reasons and legal basis) or 不予受理通知书. The e-certificate
+ * of an approval comes with the certificates module.
+ */
+export const ResultDocument = Type.Object({
+  documentNo: Type.String({ description: '文书编号' }),
+  kind: Type.Union([Type.Literal('approval'), Type.Literal('denial'), Type.Literal('refusal')]),
+  title: Type.String(),
+  applicationNo: ApplicationNo,
+  applicantName: Type.String(),
+  itemCode: Type.String(),
+  itemName: Type.String(),
+  organisationName: Type.String(),
+  submittedAt: Type.String(),
+  decidedAt: Type.String(),
+  /** why not (denial, refusal) */
+  reason: Type.Union([Type.String(), Type.Null()]),
+  /** the legal basis stated with the decision, else the item's own */
+  legalBasis: Type.Union([Type.String(), Type.Null()]),
+  delivery: ApplicationDelivery,
+});
+export type ResultDocument = Static<typeof ResultDocument>;
+
+// ---------------------------------------------------------------------------------------------
+// 预填: form fields filled from the applicant's identity
+
+/**
+ * Where a form property marked `"x-zt-prefill": "<source>"` takes its value: the signed-in
+ * person, or the enterprise the person acts for (`enterprise.legalRepresentative` is its legal
+ * representative's name).
+ */
+export const PREFILL_SOURCES = [
+  'person.name',
+  'person.idNumber',
+  'person.phone',
+  'enterprise.name',
+  'enterprise.creditCode',
+  'enterprise.legalRepresentative',
+] as const;
+export type PrefillSource = (typeof PREFILL_SOURCES)[number];
+export const PrefillSource = Type.Union(PREFILL_SOURCES.map((s) => Type.Literal(s)));
+
+/** The schema keyword naming a property's prefill source. */
+export const PREFILL_KEYWORD = 'x-zt-prefill';
+
+/** The form of a list in force (`listId`), or of a bundle resolved in a region. */
+export const PrefillQuery = Type.Object({
+  listId: Type.Optional(Type.String({ format: 'uuid' })),
+  bundle: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9-]{2,63}$' })),
+  region: Type.Optional(RegionCode),
+});
+export type PrefillQuery = Static<typeof PrefillQuery>;
+
+/** Values for the form's top-level fields, and which source each came from. */
+export const Prefill = Type.Object({
+  formData: Type.Record(Type.String(), Type.String()),
+  fields: Type.Array(Type.Object({ field: Type.String(), source: PrefillSource })),
+});
+export type Prefill = Static<typeof Prefill>;

@@ -2,8 +2,11 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type {
   Application,
+  BundleApplication,
+  DeliveryChoice,
   ImplementationList,
   Me,
+  OrganisationList,
   ServiceItemDetail,
   ServiceItemSearchResult,
 } from '@zhengtong/contracts';
@@ -17,6 +20,49 @@ import {
 
 /** Where applications go in the demo: the 郑州 market-regulation bureau, whose officers exist. */
 const DEMO_ORGANISATION = '郑州市市场监督管理局';
+/** 国有建设用地使用权及房屋所有权转移登记 (二手房过户): parallel approval, the tax bureau consulted. */
+const RESALE_ITEM = 'QR00800001002';
+const TAX_BUREAU = '国家税务总局郑州市税务局';
+const DEMO_REGION = '410100';
+
+/** 二手房过户 as 张三 files it (the form of scripts/walkthrough.sh). */
+const RESALE_FORMS: Record<string, unknown>[] = [
+  {
+    location: '郑州市金水区经三路 1 号院 2 号楼 301',
+    unitNumber: '410105001001GB00001F00020003',
+    price: 180,
+    buyers: '赵六',
+    ownership: '单独所有',
+  },
+  {
+    location: '郑州市二七区大学路 80 号院 5 号楼 1202',
+    unitNumber: '410103002003GB00012F00050012',
+    price: 95,
+    buyers: '张三、孙七',
+    ownership: '共同共有',
+  },
+];
+
+/** 企业开办一件事: the merged form, filled once by 李四 for a company about to be founded. */
+const BUSINESS_STARTUP_FORM: Record<string, unknown> = {
+  enterpriseName: '郑州政通示范餐饮管理有限公司',
+  registeredAddress: '郑州市郑东新区商务外环路 20 号',
+  legalRepresentativeName: '李四',
+  registeredCapital: 50,
+  enterpriseType: '有限责任公司（自然人投资或控股）',
+  businessScope: '餐饮服务；餐饮管理；食品销售（仅销售预包装食品）',
+  sealKinds: ['单位公章', '发票专用章'],
+  sealMaker: '郑州市某刻章有限公司',
+  invoiceKinds: ['数电发票（普通发票）'],
+  expectedMonthlySales: 15,
+  employees: 8,
+  insuranceKinds: ['企业职工基本养老保险', '失业保险', '工伤保险'],
+};
+
+const mailTo = (recipient: string, phone: string, address: string): DeliveryChoice => ({
+  method: 'mail',
+  address: { recipient, phone, address },
+});
 
 type JsonSchema = {
   type?: string | string[];
@@ -74,7 +120,11 @@ interface Session {
 /**
  * Demo applications in every state (demo mode only, once): filed by the demo citizens and the
  * demo enterprise over the real API and taken through acceptance, supplements and decisions by
- * the demo officers of 郑州, so the workbench and the statistics have something to show.
+ * the demo officers of 郑州, so the workbench and the statistics have something to show. Besides
+ * the market-regulation applications: 张三's two 二手房过户 (one in 并联审批 with the tax
+ * bureau's 会签 open, one waiting for 受理 with mail delivery), 李四's 企业开办一件事 at 决定
+ * in stage 1, a mailed result delivered with its tracking number and one returned (退回) once
+ * before approval. Runs only while there is no application at all; answers what it filed.
  */
 export async function seedDemoApplications(app: FastifyInstance, log: Logger): Promise<number> {
   const existing = await app.kernel.db.orm.execute(sql`SELECT 1 FROM application LIMIT 1`);
@@ -158,7 +208,7 @@ export async function seedDemoApplications(app: FastifyInstance, log: Logger): P
     return 0;
   }
   let count = 0;
-  const file = async (pick: number) => {
+  const file = async (pick: number, delivery?: DeliveryChoice) => {
     const who = pool === forEnterprise ? enterpriseApplicant : personApplicant;
     const chosen = pool[pick % pool.length]!;
     count += 1;
@@ -166,23 +216,27 @@ export async function seedDemoApplications(app: FastifyInstance, log: Logger): P
       who,
       'POST',
       '/api/v1/applications',
-      { listId: chosen.list.id, formData: chosen.formData },
+      { listId: chosen.list.id, formData: chosen.formData, ...(delivery ? { delivery } : {}) },
       { 'idempotency-key': `demo-application-${count}` },
     );
     return { id: created.id, who, formData: chosen.formData };
   };
-  const step = async (id: string, body: object) => {
-    const view = await call<Application>(approver, 'GET', `/api/v1/applications/${id}`);
-    const current = view.currentSteps[0];
-    if (!current) throw new Error(`demo application ${id} has no open step`);
-    return call<Application>(
-      approver,
+  /** the open step of an application that is the officer's (of one kind, when given) */
+  const taskOf = async (officer: Session, id: string, nodeId?: string) => {
+    const view = await call<Application>(officer, 'GET', `/api/v1/applications/${id}`);
+    const current = view.currentSteps.find((s) => s.mine && (!nodeId || s.nodeId === nodeId));
+    if (!current) throw new Error(`demo application ${id} has no open step ${nodeId ?? ''}`);
+    return current.taskId;
+  };
+  const step = async (id: string, body: object, officer = approver, nodeId?: string) =>
+    call<Application>(
+      officer,
       'POST',
-      `/api/v1/applications/${id}/steps/${current.taskId}`,
+      `/api/v1/applications/${id}/steps/${await taskOf(officer, id, nodeId)}`,
       body,
     );
-  };
-  const accept = (id: string) => call(window, 'POST', `/api/v1/applications/${id}/accept`, {});
+  const accept = (id: string, body: object = {}, officer = window) =>
+    call(officer, 'POST', `/api/v1/applications/${id}/accept`, body);
 
   // 已申报, waiting at the window
   await file(0);
@@ -224,6 +278,97 @@ export async function seedDemoApplications(app: FastifyInstance, log: Logger): P
   const withdrawn = await file(10);
   await call(withdrawn.who, 'POST', `/api/v1/applications/${withdrawn.id}/withdraw`);
 
+  // 邮寄送达: approved, and the result mailed with its tracking number
+  const mailed = await file(11, mailTo('李四', DEMO_PEOPLE[1].phone, '郑州市金水区花园路 10 号'));
+  await accept(mailed.id);
+  await step(mailed.id, { opinion: '材料齐全，符合法定条件' });
+  await step(mailed.id, { decision: 'approve' });
+  await call(window, 'POST', `/api/v1/applications/${mailed.id}/deliver`, {
+    trackingNo: 'EMS1234567890CN',
+  });
+  // 退回 once at 决定, reviewed again, then 准予
+  const returned = await file(12);
+  await accept(returned.id);
+  await step(returned.id, { opinion: '符合条件' });
+  await step(returned.id, {
+    decision: 'return',
+    reason: '请核实经营场所产权证明与实际地址是否一致',
+  });
+  await step(returned.id, { opinion: '经核实，经营场所产权证明与实际地址一致' });
+  await step(returned.id, { decision: 'approve' });
+
+  count += await seedResale(personApplicant);
+  if (enterprise) count += await seedBundle(enterpriseApplicant);
+
   log.info({ applications: count }, 'seeded demo applications in every state');
   return count;
+
+  /**
+   * 张三's two 二手房过户 in 郑州 (parallel approval): one accepted with the tax bureau consulted
+   * and reviewed, the tax bureau's 会签 open; one waiting for 受理, its result to be mailed.
+   */
+  async function seedResale(applicant: Session): Promise<number> {
+    const detail = await call<ServiceItemDetail>(
+      undefined,
+      'GET',
+      `/api/v1/catalog/items/${RESALE_ITEM}`,
+    );
+    const list = detail.lists.find((l) => l.regionCode === DEMO_REGION && l.published);
+    const organisations = await call<OrganisationList>(
+      undefined,
+      'GET',
+      `/api/v1/directory/organisations?region=${DEMO_REGION}&kind=department`,
+    );
+    const tax = organisations.items.find((o) => o.name === TAX_BUREAU);
+    if (!list || !tax) {
+      log.warn('no 二手房过户 list or tax bureau in 郑州; no demo 二手房过户');
+      return 0;
+    }
+    const nrWindow = await login('zz-nr-window', DEMO_STAFF_PASSWORD);
+    const nrApprover = await login('zz-nr-approver', DEMO_STAFF_PASSWORD);
+    const apply = (n: number, delivery?: DeliveryChoice) =>
+      call<Application>(
+        applicant,
+        'POST',
+        '/api/v1/applications',
+        { listId: list.id, formData: RESALE_FORMS[n], ...(delivery ? { delivery } : {}) },
+        { 'idempotency-key': `demo-resale-${n + 1}` },
+      );
+    // 并联审批: the real-estate bureau's review is done, the tax bureau's opinion (会签) is open
+    const consulted = await apply(0);
+    await accept(consulted.id, { consultedOrganisationIds: [tax.id] }, nrWindow);
+    await step(consulted.id, { opinion: '权属清楚，材料齐全，符合登记条件' }, nrApprover, 'review');
+    // 已申报, the certificate to be mailed
+    await apply(1, mailTo('张三', DEMO_PEOPLE[0].phone, '郑州市二七区大学路 80 号院 5 号楼 1202'));
+    return 2;
+  }
+
+  /**
+   * 李四's 企业开办一件事 in 郑州: stage 1 (企业设立登记) accepted at the service hall, reviewed,
+   * a note on its decision and left at 决定; the three items of stage 2 wait.
+   */
+  async function seedBundle(applicant: Session): Promise<number> {
+    const bundle = await call<BundleApplication>(
+      applicant,
+      'POST',
+      '/api/v1/bundle-applications',
+      { bundleCode: 'business-startup', regionCode: DEMO_REGION, formData: BUSINESS_STARTUP_FORM },
+      { 'idempotency-key': 'demo-bundle-1' },
+    );
+    const first = bundle.members.find((m) => m.stage === 1);
+    if (!first) throw new Error('the demo 企业开办一件事 has no first stage');
+    const hallWindow = await login('zz-hall-window', DEMO_STAFF_PASSWORD);
+    await accept(first.applicationId, {}, hallWindow);
+    await step(
+      first.applicationId,
+      { opinion: '名称、住所、经营范围符合规定' },
+      approver,
+      'review',
+    );
+    const decide = await taskOf(approver, first.applicationId, 'decide');
+    await call(approver, 'POST', `/api/v1/workflow/tasks/${decide}/comments`, {
+      text: '餐饮服务须另办食品经营许可，决定前电话提醒申请人',
+    });
+    return 1;
+  }
 }

@@ -1,9 +1,15 @@
-import { ArrowLeftOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  FileTextOutlined,
+  ReloadOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Application, ImplementationListVersion } from '@zhengtong/contracts';
 import { Alert, App, Button, Col, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { hasResult } from '../portal/applications/labels';
 import { LinkButton } from '../portal/catalog/LinkButton';
 import { isApiError } from '../shared/api/ApiError';
 import { listVersionQuery } from '../shared/api/catalog';
@@ -53,6 +59,11 @@ export function OfficerApplicationPage() {
             <LinkButton to="/workbench" icon={<ArrowLeftOutlined />}>
               {t('workbench.app.back')}
             </LinkButton>
+            {application && hasResult(application.status) && (
+              <LinkButton to={`/results/${application.id}`} icon={<FileTextOutlined aria-hidden />}>
+                {t('result.open')}
+              </LinkButton>
+            )}
             {application && <RefreshButton id={application.id} />}
           </Space>
         }

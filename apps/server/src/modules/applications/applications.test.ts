@@ -7,6 +7,7 @@ import type {
   Problem,
   ProcessPosition,
   Progress,
+  ResultDocument,
 } from '@zhengtong/contracts';
 import { toShanghaiDate } from '../../kernel/calendar/working-days.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
@@ -350,6 +351,12 @@ describe('applications: apply, supplement, accept, process, complete', () => {
     });
     assert.equal(refused.json<Application>().status, 'refused');
     assert.equal(refused.json<Application>().decisionReason, '不属于本机关职权范围');
+    const notice = (
+      await call('citizen', 'GET', `${API}/${refusedId}/result`)
+    ).json<ResultDocument>();
+    assert.equal(notice.kind, 'refusal');
+    assert.equal(notice.title, '不予受理通知书');
+    assert.equal(notice.reason, '不属于本机关职权范围');
 
     const withdrawnId = (
       await submit('citizen', promisedList, { reason: '撤回' })
@@ -399,6 +406,9 @@ describe('applications: apply, supplement, accept, process, complete', () => {
       address,
       'in full to the applicant',
     );
+    const noResult = await call('citizen', 'GET', `${API}/${id}/result`);
+    assert.equal(noResult.statusCode, 404);
+    assert.equal(noResult.json<Problem>().code, 'no-result');
     const early = await call('window', 'POST', `${API}/${id}/deliver`, {
       trackingNo: 'SF1234567890',
     });
@@ -429,6 +439,21 @@ describe('applications: apply, supplement, accept, process, complete', () => {
     const approved = await step('decide', { decision: 'approve' });
     assert.equal(approved.json<Application>().status, 'approved');
     assert.equal(approved.json<Application>().delivery?.deliveredAt, null, 'mail waits for 送达');
+
+    // 准予办理决定书 with the item's legal basis; the officer sees the name masked
+    const result = await call('citizen', 'GET', `${API}/${id}/result`);
+    assert.equal(result.statusCode, 200, result.body);
+    const document = result.json<ResultDocument>();
+    assert.equal(document.kind, 'approval');
+    assert.equal(document.title, '准予办理决定书');
+    assert.equal(document.documentNo, `${document.applicationNo}Z`);
+    assert.equal(document.applicantName, citizen.name);
+    assert.ok(document.legalBasis && document.legalBasis.length > 0);
+    const officerDocument = (
+      await call('window', 'GET', `${API}/${id}/result`)
+    ).json<ResultDocument>();
+    assert.notEqual(officerDocument.applicantName, citizen.name);
+    assert.equal((await call('other', 'GET', `${API}/${id}/result`)).statusCode, 404);
 
     const officerView = (await call('window', 'GET', `${API}/${id}`)).json<Application>();
     assert.equal(officerView.delivery?.address?.phone, '139****5678', 'masked to staff');

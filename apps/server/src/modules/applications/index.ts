@@ -8,7 +8,9 @@ import { BundleService } from '../catalog/index.js';
 import { bundleApplicationsRoutes } from './bundle-routes.js';
 import { BundleApplicationsService } from './bundles.js';
 import { draftRoutes } from './draft-routes.js';
-import { positionRoutes } from './position-routes.js';
+import { prefillRoutes } from './prefill-routes.js';
+import { PrefillService } from './prefill.js';
+import { applicationViewRoutes } from './view-routes.js';
 import { ApplicationDrafts } from './drafts.js';
 import { applicationsRoutes } from './routes.js';
 import { ApplicationsService } from './service.js';
@@ -68,10 +70,22 @@ export const applicationsModule = fp(
       service,
       files,
     });
-    await app.register(positionRoutes, {
+    await app.register(applicationViewRoutes, {
       prefix: '/api/v1/applications',
       applications: service,
       workflow: app.workflow,
+      db: app.kernel.db.orm,
+      catalog: app.catalog,
+    });
+    // 预填: form fields filled from the applicant's identity
+    await app.register(prefillRoutes, {
+      prefix: '/api/v1/applications',
+      service: new PrefillService({
+        db: app.kernel.db.orm,
+        catalog: app.catalog,
+        bundles: new BundleService(app.catalog),
+        identity: app.identity.service,
+      }),
     });
     // 一件事: bundle applications, moved on as their members change
     await app.register(bundleApplicationsRoutes, {

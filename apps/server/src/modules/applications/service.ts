@@ -76,6 +76,18 @@ export interface ApplicationsDeps {
 const notFound = () => new NotFoundError('application-not-found', 'no such application');
 
 /**
+ * 文书编号 of the result document: the 办件编号 with the kind of decision (Z 准予, B 不予,
+ * S 不予受理), so that it is unique and leads back to the application.
+ */
+export function resultNoOf(
+  applicationNo: string,
+  outcome: 'approved' | 'denied' | 'refused',
+): string {
+  const letter = { approved: 'Z', denied: 'B', refused: 'S' }[outcome];
+  return `${applicationNo}${letter}`;
+}
+
+/**
  * Told of every status change of an application, inside the transaction that made it (e.g. an
  * 一件事 bundle moves on when its members finish). A listener that throws rolls the change back.
  */
@@ -424,7 +436,7 @@ export class ApplicationsService {
         dueDate: due.date,
         statutoryDueDate: statutory.date,
         pendingMaterials: pending,
-        ...(completedNow ? this.completion(app) : {}),
+        ...(completedNow ? this.completion(app, 'approved') : {}),
       });
       return {
         ...(completedNow
@@ -456,6 +468,7 @@ export class ApplicationsService {
         status: 'refused',
         decisionReason: body.reason,
         completedAt: this.now(),
+        resultNo: resultNoOf(app.applicationNo, 'refused'),
         supplement: null,
       });
       return { event: 'refused', audit: 'applications.refuse', detail: { reason: body.reason } };
@@ -560,7 +573,7 @@ export class ApplicationsService {
         await store.updateApplication(tx, id, {
           status: approved ? 'approved' : 'denied',
           decisionReason: body.reason ?? null,
-          ...this.completion(app),
+          ...this.completion(app, approved ? 'approved' : 'denied'),
         });
       }
       return {
@@ -593,10 +606,11 @@ export class ApplicationsService {
    * 办结: the completion time; a result delivered online (网上送达) is out at once, a mailed or
    * collected one waits for `deliver`.
    */
-  private completion(app: store.ApplicationRow) {
+  private completion(app: store.ApplicationRow, outcome: 'approved' | 'denied') {
     const now = this.now();
     return {
       completedAt: now,
+      resultNo: resultNoOf(app.applicationNo, outcome),
       ...(app.deliveryMethod === 'online'
         ? { deliveredAt: now, delivery: { channel: 'online' } }
         : {}),

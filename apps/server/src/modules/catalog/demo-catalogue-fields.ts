@@ -1,3 +1,4 @@
+import type { PrefillSource } from '@zhengtong/contracts';
 import { amount, choice, date, mobile, text, type Field } from './demo-catalogue-builders.js';
 
 // Form fields shared by the members of a 一件事 bundle. The same name with the same schema in
@@ -12,6 +13,21 @@ export const ENTERPRISE_FIELDS = {
   }),
   legalRepresentativeName: text('法定代表人姓名', { maxLength: 50 }),
   registeredCapital: amount('注册资本（万元）', { minimum: 0, maximum: 10000000 }),
+} satisfies Record<string, Field>;
+
+/** A field filled from the applicant's identity (预填); the applicant may still change it. */
+export const prefilled = (field: Field, source: PrefillSource): Field => ({
+  ...field,
+  schema: { ...field.schema, 'x-zt-prefill': source },
+});
+
+/**
+ * The enterprise that applies, in items of an enterprise that exists already: filled from the
+ * enterprise the person acts for. Never in 企业开办, where the name is that of the NEW enterprise
+ * (and the members of a bundle must keep identical schemas).
+ */
+export const APPLYING_ENTERPRISE_FIELDS = {
+  enterpriseName: prefilled(ENTERPRISE_FIELDS.enterpriseName, 'enterprise.name'),
 } satisfies Record<string, Field>;
 
 /** 新生儿出生一件事 */

@@ -16,7 +16,7 @@ import {
   upload,
   type ItemSpec,
 } from './demo-catalogue-builders.js';
-import { ENTERPRISE_FIELDS, options } from './demo-catalogue-fields.js';
+import { APPLYING_ENTERPRISE_FIELDS, ENTERPRISE_FIELDS, options } from './demo-catalogue-fields.js';
 
 // 市场监管 and 税务: the items of starting, running and closing a business.
 
@@ -151,7 +151,7 @@ export const MARKET_REGULATION_ITEMS: ItemSpec[] = [
       ],
       visits: 0,
       form: form({
-        enterpriseName: ENTERPRISE_FIELDS.enterpriseName,
+        enterpriseName: APPLYING_ENTERPRISE_FIELDS.enterpriseName,
         changeItems: options('变更事项', [
           '名称',
           '住所',
@@ -209,7 +209,7 @@ export const MARKET_REGULATION_ITEMS: ItemSpec[] = [
       ],
       visits: 0,
       form: form({
-        enterpriseName: ENTERPRISE_FIELDS.enterpriseName,
+        enterpriseName: APPLYING_ENTERPRISE_FIELDS.enterpriseName,
         cancellationKind: choice('注销方式', ['一般注销', '简易注销'], { radio: true }),
         reason: choice('注销原因', [
           '决议解散',
@@ -304,7 +304,7 @@ export const MARKET_REGULATION_ITEMS: ItemSpec[] = [
       ],
       visits: 0,
       form: form({
-        enterpriseName: ENTERPRISE_FIELDS.enterpriseName,
+        enterpriseName: APPLYING_ENTERPRISE_FIELDS.enterpriseName,
         operatingAddress: text('经营场所', { maxLength: 200 }),
         operatorKind: choice('经营者类型', ['食品销售经营者', '餐饮服务经营者', '单位食堂']),
         projects: options('经营项目', [
@@ -356,7 +356,7 @@ export const MARKET_REGULATION_ITEMS: ItemSpec[] = [
       ],
       visits: 0,
       form: form({
-        enterpriseName: ENTERPRISE_FIELDS.enterpriseName,
+        enterpriseName: APPLYING_ENTERPRISE_FIELDS.enterpriseName,
         conditionsChanged: choice('经营条件是否发生变化', ['未发生变化', '发生变化'], {
           radio: true,
         }),
@@ -400,7 +400,7 @@ export const MARKET_REGULATION_ITEMS: ItemSpec[] = [
       ],
       visits: 0,
       form: form({
-        enterpriseName: ENTERPRISE_FIELDS.enterpriseName,
+        enterpriseName: APPLYING_ENTERPRISE_FIELDS.enterpriseName,
         operatingAddress: text('经营地址', { maxLength: 200 }),
         businessScope: options('经营范围', ['中药饮片', '中成药', '化学药', '生物制品']),
         pharmacistCount: amount('执业药师人数', { integer: true, minimum: 1 }),
@@ -474,7 +474,7 @@ export const TAXATION_ITEMS: ItemSpec[] = [
       ],
       visits: 0,
       form: form({
-        enterpriseName: ENTERPRISE_FIELDS.enterpriseName,
+        enterpriseName: APPLYING_ENTERPRISE_FIELDS.enterpriseName,
         accountingStandard: choice('适用会计制度', ['企业会计准则', '小企业会计准则', '其他']),
         financeContact: text('财务负责人姓名', { maxLength: 50 }),
       }),
@@ -551,7 +551,7 @@ export const TAXATION_ITEMS: ItemSpec[] = [
       ],
       visits: 0,
       form: form({
-        enterpriseName: ENTERPRISE_FIELDS.enterpriseName,
+        enterpriseName: APPLYING_ENTERPRISE_FIELDS.enterpriseName,
         requestedLimit: choice('申请最高开票限额', ['十万元', '一百万元', '一千万元']),
         reason: longText('申请理由', { maxLength: 500 }),
       }),
@@ -591,7 +591,7 @@ export const TAXATION_ITEMS: ItemSpec[] = [
       ],
       visits: 0,
       form: form({
-        enterpriseName: ENTERPRISE_FIELDS.enterpriseName,
+        enterpriseName: APPLYING_ENTERPRISE_FIELDS.enterpriseName,
         invoicesCleared: choice('发票是否已全部缴销', ['是', '否'], { radio: true }),
       }),
       result: documentResult('清税证明'),

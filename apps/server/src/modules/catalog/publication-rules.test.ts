@@ -532,6 +532,35 @@ describe('formSchemaProblems', () => {
     ]);
   });
 
+  it('accepts known prefill sources and refuses an unknown one at the property', () => {
+    const form = (source: unknown) => ({
+      type: 'object',
+      properties: {
+        name: { type: 'string', 'x-zt-prefill': 'person.name' },
+        owner: {
+          type: 'object',
+          properties: { id: { type: 'string', 'x-zt-prefill': source } },
+        },
+      },
+    });
+    assert.deepEqual(formSchemaProblems(form('enterprise.creditCode')), []);
+    for (const source of ['person.email', 42]) {
+      const problems = formSchemaProblems(form(source));
+      assert.deepEqual(
+        problems.map((p) => p.path),
+        ['/elements/form/schema/properties/owner/properties/id/x-zt-prefill'],
+        String(source),
+      );
+      assert.match(problems[0]?.message ?? '', /预填来源.*person\.idNumber/);
+    }
+    const elements = valid();
+    elements.form.schema = form('person.mail');
+    assert.deepEqual(
+      publicationProblems(elements, ctx).map((p) => p.path),
+      ['/elements/form/schema/properties/owner/properties/id/x-zt-prefill'],
+    );
+  });
+
   it('reports a $schema of a draft it does not use', () => {
     const problems = formSchemaProblems({
       $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -1,6 +1,11 @@
 import type { ErrorObject } from 'ajv';
 import { createAjv } from '../../kernel/json-schema.js';
-import type { ImplementationElements, ProblemFieldError } from '@zhengtong/contracts';
+import {
+  PREFILL_KEYWORD,
+  PREFILL_SOURCES,
+  type ImplementationElements,
+  type ProblemFieldError,
+} from '@zhengtong/contracts';
 import { parseServiceItemCode, type ServiceItemCodeFailure } from '@zhengtong/gb';
 
 // What an implementation list must satisfy before it is submitted or published. A draft may be
@@ -69,6 +74,10 @@ export function formSchemaProblems(
   if (!valid) {
     return [...problems, ...metaSchemaProblems(schema, formAjv.errors ?? [], path)];
   }
+  const prefill = prefillProblems(schema, path);
+  problems.push(...prefill.problems);
+  // a keyword value of the wrong type would only repeat itself as a compile error
+  if (!prefill.compilable) return problems;
   compileWarnings = [];
   try {
     formAjv.compile(schema);
@@ -80,6 +89,47 @@ export function formSchemaProblems(
     formAjv.removeSchema(schema);
   }
   return problems;
+}
+
+/** Keywords whose values are instance data, not schemas: nothing in them is an annotation. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
+const escapeToken = (t: string): string => t.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/**
+ * 预填: every `x-zt-prefill` in the schema must name a known source. Reported at the keyword
+ * (`…/properties/<field>/x-zt-prefill`); `compilable` is false when a value is not a string,
+ * which Ajv would refuse to compile.
+ */
+function prefillProblems(
+  schema: object,
+  path: string,
+): { problems: ProblemFieldError[]; compilable: boolean } {
+  const problems: ProblemFieldError[] = [];
+  let compilable = true;
+  const known: readonly string[] = PREFILL_SOURCES;
+  const visit = (node: unknown, pointer: string): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => visit(child, `${pointer}/${i}`));
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      const at = `${pointer}/${escapeToken(key)}`;
+      if (key === PREFILL_KEYWORD) {
+        if (typeof value !== 'string') compilable = false;
+        if (typeof value !== 'string' || !known.includes(value)) {
+          problems.push({
+            path: `${path}${at}`,
+            message: `表单字段的预填来源 ${JSON.stringify(value) ?? '空'} 未知，可选：${known.join('、')}`,
+          });
+        }
+      } else if (!DATA_KEYWORDS.has(key)) {
+        visit(value, at);
+      }
+    }
+  };
+  visit(schema, '');
+  return { problems, compilable };
 }
 
 /** Ajv warns e.g. `unknown format "x" ignored in schema at path "#/properties/a"`. */

@@ -36,6 +36,7 @@ import { DraftPrompt, DraftSaveError, SaveDraftButton, useFormDraft } from './fo
 import { serverFormErrors } from './formErrors';
 import { forgetIdempotencyKey, idempotencyKeyFor } from './idempotency';
 import { limitText } from './limits';
+import { PrefillNote, useFormPrefill } from './prefill';
 import '../catalog/catalog.css';
 import './applications.css';
 
@@ -128,8 +129,12 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
   const kinds = item.data?.item.applicantKinds;
   const applyingAs = me.actingFor ? 'enterprise' : 'person';
   const wrongKind = kinds !== undefined && !kinds.includes(applyingAs);
+  // 预填: the empty fields that are the applicant's identity, filled once the page opens
+  const prefill = useFormPrefill({ listId: list.id }, formData, setFormData);
   // 草稿: the form saved before, offered when the page opens; saved on request
   const draft = useFormDraft(listDraftTarget(list.id), list.itemName, formData, (data) => {
+    // a resumed draft wins over what was pre-filled
+    prefill.discard();
     setExtraErrors(undefined);
     setFormData(data);
   });
@@ -281,6 +286,7 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
         >
           <section aria-labelledby="zt-apply-form-heading" className="zt-stack">
             <DraftPrompt draft={draft} />
+            <PrefillNote prefill={prefill} />
             <DraftSaveError draft={draft} />
             {wrongKind && (
               <Alert

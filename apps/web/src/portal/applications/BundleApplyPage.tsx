@@ -30,6 +30,7 @@ import {
 } from './DeliveryChoiceFields';
 import { serverFormErrors } from './formErrors';
 import { forgetIdempotencyKey, idempotencyKeyFor } from './idempotency';
+import { PrefillNote, useFormPrefill } from './prefill';
 import '../catalog/catalog.css';
 import './applications.css';
 
@@ -138,6 +139,12 @@ function BundleApplyView({ resolved, me }: { resolved: ResolvedBundle; me: Sessi
   const mutation = useSubmitBundleApplication();
   const [deliveryForm] = Form.useForm<DeliveryValues>();
   const [formData, setFormData] = useState<FormData>({});
+  // 预填: the empty fields that are the applicant's identity, filled once the page opens
+  const prefill = useFormPrefill(
+    { bundle: bundle.code, region: regionCode },
+    formData,
+    setFormData,
+  );
   const [extraErrors, setExtraErrors] = useState<ErrorSchema>();
   const [idempotencyKey, setIdempotencyKey] = useState(() => idempotencyKeyFor(draftTarget));
   const { province, cities } = useProvinceCities();
@@ -307,6 +314,7 @@ function BundleApplyView({ resolved, me }: { resolved: ResolvedBundle; me: Sessi
           }
         >
           <section aria-labelledby="zt-bundle-form-heading" className="zt-stack">
+            <PrefillNote prefill={prefill} />
             {wrongKind && (
               <Alert
                 type="warning"

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, RollbackOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileTextOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Application, ImplementationListVersion, TimelineEntry } from '@zhengtong/contracts';
 import {
@@ -36,7 +36,7 @@ import { ApplicantOnly } from './ApplicantOnly';
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 import { ApplicationTimeline, type TimelineStep } from './ApplicationTimeline';
 import { useDateTexts } from './dates';
-import { suspensionKindKey } from './labels';
+import { hasResult, suspensionKindKey } from './labels';
 import { MaterialsSection } from './MaterialsSection';
 import { SupplementCard } from './SupplementCard';
 import '../catalog/catalog.css';
@@ -143,6 +143,11 @@ function DetailView({ application }: { application: Application }) {
             <LinkButton to="/me/applications" icon={<ArrowLeftOutlined aria-hidden />}>
               {t('myApplications.detail.backToList')}
             </LinkButton>
+            {hasResult(application.status) && (
+              <LinkButton to={`/results/${application.id}`} icon={<FileTextOutlined aria-hidden />}>
+                {t('result.open')}
+              </LinkButton>
+            )}
             {open && (
               <Popconfirm
                 title={t('myApplications.withdraw.confirm')}

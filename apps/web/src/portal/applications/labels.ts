@@ -90,3 +90,8 @@ export function formatBytes(bytes: number): string {
 function trim(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
+
+/** Whether an application ended with a decision that has a result document (办理结果文书). */
+export function hasResult(status: ApplicationStatus): boolean {
+  return status === 'approved' || status === 'denied' || status === 'refused';
+}

@@ -6,10 +6,13 @@ import type {
   ApplicationPage,
   ApplicationPageQuery,
   ApplicationStatus,
+  Prefill,
+  PrefillQuery,
   Progress,
   ResubmitBody,
   SubmitApplicationBody,
   ProcessPosition,
+  ResultDocument,
 } from '@zhengtong/contracts';
 import { ApiError, parseProblem } from './ApiError';
 import { apiDelete, apiGet, apiPost, buildUrl, readErrorBody } from './client';
@@ -45,6 +48,7 @@ export const applicationKeys = {
   files: (id: string) => ['applications', 'files', id] as const,
   progress: (no: string, name: string) => ['applications', 'progress', no, name] as const,
   position: (id: string) => ['applications', 'position', id] as const,
+  result: (id: string) => ['applications', 'result', id] as const,
 };
 
 /** The statuses in which the applicant may still change materials, resubmit or withdraw. */
@@ -87,6 +91,16 @@ export function processPositionQuery(id: string) {
   });
 }
 
+/** 办理结果文书 of a decided application (404 before the decision). */
+export function resultDocumentQuery(id: string) {
+  return queryOptions({
+    queryKey: applicationKeys.result(id),
+    queryFn: ({ signal }) =>
+      apiGet<ResultDocument>(`${base}/${enc(id)}/result`, { signal, silent: true }),
+    retry: false,
+  });
+}
+
 /** The application's material files, oldest first. */
 export function applicationFilesQuery(id: string) {
   return queryOptions({
@@ -104,6 +118,31 @@ export function progressQuery(no: string, name: string) {
       apiGet<Progress>(`${base}/progress`, { query: { no, name }, signal, silent: true }),
     // a stranger's 404 does not get better by asking again
     retry: false,
+  });
+}
+
+/**
+ * 预填: values from the signed-in applicant's identity for the form of a list (`listId`) or a
+ * bundle in a region (`bundle`, `region`). The answer holds unmasked personal data and each
+ * fetch is an audited view: it is asked for once, never refetched, and dropped from the cache as
+ * soon as the page leaves. Its key does not start with 'applications' so that invalidating
+ * applications after a write does not show the data again.
+ */
+export function prefillQuery(target: PrefillQuery) {
+  const key = {
+    listId: target.listId ?? null,
+    bundle: target.bundle ?? null,
+    region: target.region ?? null,
+  };
+  return queryOptions({
+    queryKey: ['prefill', key] as const,
+    queryFn: ({ signal }) =>
+      apiGet<Prefill>(`${base}/prefill`, { query: { ...key }, signal, silent: true }),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
 }
 
