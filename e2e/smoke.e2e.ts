@@ -405,6 +405,10 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
         .locator('.djs-container svg .djs-element.zt-bpmn-done[data-element-id="approved"]')
         .waitFor();
       await screenshot(apply, '19-my-application-complete');
+      await apply.getByRole('link', { name: '查看结果文书' }).click();
+      await apply.getByRole('heading', { level: 1, name: '准予办理决定书' }).waitFor();
+      await apply.getByText(`${applicationNo}Z`).waitFor();
+      await screenshot(apply, '20-result-document');
       await citizen.context.close();
     },
   );
