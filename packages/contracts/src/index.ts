@@ -8,3 +8,4 @@ export * from './applications.js';
 export * from './bundle-applications.js';
 export * from './drafts.js';
 export * from './notifications.js';
+export * from './certificates.js';
