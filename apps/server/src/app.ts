@@ -23,13 +23,21 @@ export interface BuildAppOptions {
   webDist?: string | undefined;
   /** false silences the request log (tests) */
   logger?: boolean;
+  /** where the log goes instead of stdout (tests that read what was logged) */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** The composition root: kernel first, then each module, then the web app and the fallback. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { kernel } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(kernel.config.logLevel),
+    logger:
+      options.logger === false
+        ? false
+        : {
+            ...loggerOptions(kernel.config.logLevel),
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     bodyLimit: kernel.config.bodyLimit,
     trustProxy: false,
     // a caller's request id is kept when it is sane, so one id follows a request across systems
@@ -44,9 +52,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(directoryModule);
   await app.register(identityModule);
   await app.register(oidcModule);
+  // the workflow before the certificates: they register the issueCertificate action on it
+  await app.register(workflowModule);
   await app.register(certificatesModule);
   await app.register(catalogModule);
-  await app.register(workflowModule);
   await app.register(applicationsModule);
   await app.register(messagingModule);
   await registerWebAndFallback(app, options.webDist);

@@ -13,6 +13,7 @@ import { startServer } from './main.js';
 import { loadReferenceData, seedDemoData } from './seed/index.js';
 import { seedDemoApplications } from './seed/demo-applications.js';
 import { buildApp } from './app.js';
+import { parseSealList, parseSignedFile, verifyOffline } from './modules/certificates/index.js';
 
 const USAGE = `zhengtong — 政通 digital-government platform
 
@@ -23,6 +24,10 @@ usage:
   zhengtong audit verify           walk the audit hash chain; exit 1 at the first broken link
   zhengtong calendar show YEAR     print the working-day overrides of a year
   zhengtong calendar load FILE     replace a year's overrides from JSON {"year":2027,"days":[…]}
+  zhengtong cert verify FILE [--seals SEALS.json | --url BASE]
+                                   check a signed certificate file offline against the published
+                                   seals (saved from GET /api/v1/certificates/seals, or fetched
+                                   from BASE); exit 0 valid, 1 tampered, 2 unknown key
 
 configuration comes from the environment: see README.md`;
 
@@ -38,7 +43,12 @@ async function withRuntime<T>(fn: (rt: Runtime, log: pino.Logger) => Promise<T>)
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { seals: { type: 'string' }, url: { type: 'string' } },
+  });
   const [command, sub, arg] = positionals;
   switch (command) {
     case 'start': {
@@ -114,11 +124,55 @@ async function main(argv: string[]): Promise<number> {
         });
       }
       break;
+    case 'cert':
+      if (sub === 'verify' && arg && (values.seals === undefined) !== (values.url === undefined)) {
+        return verifyCertificateFile(arg, values);
+      }
+      break;
     default:
       break;
   }
   process.stderr.write(`${USAGE}\n`);
   return command === undefined || command === 'help' ? 0 : 2;
+}
+
+/** `cert verify`: no database, only the file and the published seal keys. */
+async function verifyCertificateFile(
+  path: string,
+  source: { seals?: string | undefined; url?: string | undefined },
+): Promise<number> {
+  const file = parseSignedFile(fs.readFileSync(path, 'utf8'));
+  if (typeof file === 'string') {
+    process.stdout.write(`tampered: ${path} is ${file}\n`);
+    return 1;
+  }
+  let sealsText: string;
+  if (source.seals !== undefined) {
+    sealsText = fs.readFileSync(source.seals, 'utf8');
+  } else {
+    const url = `${String(source.url).replace(/\/+$/, '')}/api/v1/certificates/seals`;
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
+    sealsText = await res.text();
+  }
+  const seals = parseSealList(sealsText);
+  if (typeof seals === 'string') throw new Error(`the seal list is ${seals}`);
+  const verdict = verifyOffline(file, seals);
+  switch (verdict.status) {
+    case 'valid':
+      process.stdout.write(
+        `valid: ${verdict.identifier} signed by ${verdict.organisationName} (${verdict.sealName}, key ${verdict.keyId})\n`,
+      );
+      return 0;
+    case 'tampered':
+      process.stdout.write(`tampered: ${verdict.identifier}: ${verdict.why}\n`);
+      return 1;
+    case 'unknown-key':
+      process.stdout.write(
+        `unknown-key: ${verdict.identifier} names key ${verdict.keyId}, which is not among the published seals\n`,
+      );
+      return 2;
+  }
 }
 
 main(process.argv.slice(2)).then(

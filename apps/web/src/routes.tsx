@@ -84,6 +84,30 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'me/certificates',
+        lazy: async () => ({
+          Component: (await import('./portal/certificates/MyCertificatesPage')).MyCertificatesPage,
+        }),
+      },
+      {
+        path: 'me/certificates/:id',
+        lazy: async () => ({
+          Component: (await import('./portal/certificates/MyCertificatePage')).MyCertificatePage,
+        }),
+      },
+      {
+        path: 'verify',
+        lazy: async () => ({
+          Component: (await import('./portal/certificates/VerifyPage')).VerifyPage,
+        }),
+      },
+      {
+        path: 'verify/:identifier',
+        lazy: async () => ({
+          Component: (await import('./portal/certificates/VerifyPage')).VerifyPage,
+        }),
+      },
+      {
         path: 'me/notifications',
         lazy: async () => ({
           Component: (await import('./shared/notifications/NotificationsPage')).NotificationsPage,
@@ -175,6 +199,10 @@ export const router = createBrowserRouter([
               Component: (await import('./admin/workflow/ProcessDefinitionPage'))
                 .ProcessDefinitionPage,
             }),
+          },
+          {
+            path: 'seals',
+            lazy: async () => ({ Component: (await import('./admin/seals/SealsPage')).SealsPage }),
           },
           {
             path: 'oidc-clients',

@@ -6,7 +6,8 @@ import { ApplicantKind, CertificateTypeCode } from './catalog.js';
 
 /** 证照标识 in the GB/T 36904 style: an OID-like dotted identifier ending in a check character. */
 export const CertificateIdentifier = Type.String({
-  pattern: '^1\\.2\\.156\\.[0-9.]{3,80}\\.[0-9A-Z]$',
+  // the type and issuer segments are credit codes: letters as well as digits
+  pattern: '^1\\.2\\.156\\.[0-9A-Z.]{3,100}\\.[0-9A-Z]$',
   maxLength: 120,
   description: '证照标识（GB/T 36904 风格，末位为校验字符）',
 });
@@ -147,19 +148,18 @@ export const WalletQuery = Type.Object({
 });
 export type WalletQuery = Static<typeof WalletQuery>;
 
-/** The holder of a certificate issued by API (a department system): identified by number. */
-export const CertificateHolderInput = Type.Union([
-  Type.Object({
-    kind: Type.Literal('person'),
-    idNumber: Type.String({ minLength: 18, maxLength: 18 }),
-    name: Type.String({ minLength: 1, maxLength: 50 }),
-  }),
-  Type.Object({
-    kind: Type.Literal('enterprise'),
-    creditCode: Type.String({ minLength: 18, maxLength: 18 }),
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-  }),
-]);
+/**
+ * The holder of a certificate issued by API (a department system): identified by number, the
+ * ID number for a person, the credit code for an enterprise. One object rather than a union of
+ * objects: request bodies are stripped of unknown properties, which does not mix with unions of
+ * object shapes; the service checks that the number the kind needs is there.
+ */
+export const CertificateHolderInput = Type.Object({
+  kind: ApplicantKind,
+  idNumber: Type.Optional(Type.String({ minLength: 18, maxLength: 18 })),
+  creditCode: Type.Optional(Type.String({ minLength: 18, maxLength: 18 })),
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+});
 export type CertificateHolderInput = Static<typeof CertificateHolderInput>;
 
 /** 签发 by API (department systems with client credentials, or the issuing staff). */

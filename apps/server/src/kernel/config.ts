@@ -23,6 +23,8 @@ const EnvSchema = Type.Object({
   ZT_WEB_DIST: Type.Optional(Type.String({ minLength: 1 })),
   ZT_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+(/.*)?$' })),
   ZT_FIELD_KEY: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{96}$' })),
+  /** 256-bit master key sealing the seals' SM2 private keys (SM4 key ‖ HMAC-SM3 key), 64 hex */
+  ZT_SEAL_MASTER_KEY: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$' })),
   ZT_ARGON2_MEMORY_KIB: Type.Integer({ minimum: 8192, maximum: 4_194_304, default: 19_456 }),
   ZT_ARGON2_TIME_COST: Type.Integer({ minimum: 1, maximum: 20, default: 2 }),
   ZT_ARGON2_PARALLELISM: Type.Integer({ minimum: 1, maximum: 16, default: 1 }),
@@ -61,6 +63,11 @@ export interface Config {
   publicUrl: string;
   /** SM4/HMAC keys for personal data at rest (96 hex); generated into the data dir when unset */
   fieldKey: string | undefined;
+  /**
+   * SM4 + HMAC-SM3 keys (64 hex) sealing the 电子印章 private keys; generated into the data dir
+   * in demo mode or on the embedded database, required on a server database to sign
+   */
+  sealMasterKey: string | undefined;
   identity: {
     argon2: { memoryCost: number; timeCost: number; parallelism: number };
     sessionIdleMinutes: number;
@@ -136,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: v.ZT_WEB_DIST,
     publicUrl: (v.ZT_PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
     fieldKey: v.ZT_FIELD_KEY,
+    sealMasterKey: v.ZT_SEAL_MASTER_KEY,
     identity: {
       argon2: {
         memoryCost: v.ZT_ARGON2_MEMORY_KIB,

@@ -36,6 +36,32 @@ describe('sm3', () => {
   });
 });
 
+describe('sm4 (GB/T 32907) through node:crypto', () => {
+  const key = Buffer.from('0123456789abcdeffedcba9876543210', 'hex');
+  const ecb = () => {
+    const c = crypto.createCipheriv('sm4-ecb', key, null);
+    c.setAutoPadding(false);
+    return c;
+  };
+
+  it('encrypts the standard example block', () => {
+    const c = ecb();
+    const out = Buffer.concat([c.update(key), c.final()]);
+    assert.equal(out.toString('hex'), '681edf34d206965e86b3e94f536e4246');
+    const d = crypto.createDecipheriv('sm4-ecb', key, null);
+    d.setAutoPadding(false);
+    assert.deepEqual(Buffer.concat([d.update(out), d.final()]), key);
+  });
+
+  it('encrypts it 1,000,000 times over to the standard example result', () => {
+    const c = ecb();
+    let block: Buffer = key;
+    for (let i = 0; i < 1_000_000; i++) block = c.update(block);
+    c.final();
+    assert.equal(block.toString('hex'), '595298c7c6fd271f0402f804c33d3f66');
+  });
+});
+
 describe('sm2', () => {
   const keys = generateSm2KeyPair();
   const other = generateSm2KeyPair();

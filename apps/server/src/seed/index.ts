@@ -7,8 +7,9 @@ import { seedDemoOidcClients } from '../modules/identity/oidc/index.js';
 import { seedDemoAccounts } from '../modules/identity/demo-accounts.js';
 import { CatalogService, seedDemoCatalogue } from '../modules/catalog/index.js';
 import {
-  CertificatesService,
+  certificateTypeLookup,
   loadReferenceCertificateTypes,
+  seedDemoSeals,
 } from '../modules/certificates/index.js';
 
 /** Reference data every installation needs (the regions), loaded when missing. */
@@ -30,11 +31,12 @@ export async function seedDemoData(
   log.info(seeded ? 'seeded the demo directory' : 'demo directory already present');
   await seedDemoAccounts(kernel, log);
   await seedDemoOidcClients(kernel, log);
+  await seedDemoSeals(kernel, log);
   if (options.catalogue !== false) {
     const catalog = new CatalogService(
       kernel.db.orm,
       directory,
-      new CertificatesService(kernel.db.orm),
+      certificateTypeLookup(kernel.db.orm),
     );
     const seededCatalogue = await seedDemoCatalogue(catalog, directory, log);
     if (!seededCatalogue) log.info('demo catalogue already present');

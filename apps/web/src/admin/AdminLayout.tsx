@@ -8,6 +8,7 @@ import {
   FileTextOutlined,
   KeyOutlined,
   PartitionOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Grid, Layout, Menu } from 'antd';
@@ -27,6 +28,7 @@ const sections = [
   'catalog/six-mosts',
   'catalog/bundles',
   'workflow',
+  'seals',
 ] as const;
 
 /**
@@ -87,6 +89,15 @@ export function AdminLayout() {
     // Hidden from those the server would refuse anyway; the server still checks every call.
     ...(hasAnyRole(me, adminSectionRoles.staff)
       ? [{ key: 'staff' as const, icon: <TeamOutlined aria-hidden />, label: t('admin.nav.staff') }]
+      : []),
+    ...(hasAnyRole(me, adminSectionRoles.seals)
+      ? [
+          {
+            key: 'seals' as const,
+            icon: <SafetyCertificateOutlined aria-hidden />,
+            label: t('sealsAdmin.nav'),
+          },
+        ]
       : []),
     ...(hasAnyRole(me, adminSectionRoles.oidcClients)
       ? [

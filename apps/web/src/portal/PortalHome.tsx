@@ -1,4 +1,9 @@
-import { AppstoreOutlined, BankOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  BankOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ENTERPRISE_LIFE_EVENTS, PERSON_LIFE_EVENTS } from '@zhengtong/contracts';
 import { Card, Col, Input, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -44,6 +49,11 @@ export function PortalHome() {
             onSearch={(q) => void navigate(serviceSearchHref({ q: q.trim() || undefined }))}
           />
         </div>
+        <p className="zt-hero-links">
+          <Link to="/verify">
+            <SafetyCertificateOutlined aria-hidden /> {t('verify.nav')}
+          </Link>
+        </p>
       </section>
       <nav aria-label={t('catalog.home.entries')} className="zt-entries">
         <Row gutter={[16, 16]}>

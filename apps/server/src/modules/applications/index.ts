@@ -18,8 +18,9 @@ import { ApplicationsService } from './service.js';
 export { ApplicationsService } from './service.js';
 export { MaterialFiles } from './files.js';
 export { ApplicationDrafts } from './drafts.js';
-/** Narrow reads for the notifications of the messaging module. */
+/** Narrow reads: notifications (messaging), the application a certificate is issued for. */
 export {
+  findApplication,
   findApplicationNoticeFacts,
   findBundleApplicationNoticeFacts,
   type ApplicationNoticeFacts,

@@ -1,13 +1,26 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import type { Kernel } from '../../kernel/context.js';
 import type { Executor } from '../../kernel/db/database.js';
+import { findApplication } from '../applications/index.js';
+import { DirectoryService, regionSubtreeCodes } from '../directory/index.js';
+import { ISSUE_CERTIFICATE_ACTION, issueCertificateAction } from './issue-action.js';
 import { REFERENCE_CERTIFICATE_TYPES } from './reference-certificate-types.js';
 import { certificatesRoutes } from './routes.js';
-import { CertificatesService } from './service.js';
-import { insertMissingTypes } from './store.js';
+import { SealKeyring } from './seal-keys.js';
+import { CertificatesService, type CertificatesDirectory } from './service.js';
+import { existingTypeCodes, insertMissingTypes } from './store.js';
 
-export { CertificatesService } from './service.js';
+export { CertificatesService, CERTIFICATE_FORMAT } from './service.js';
 export { REFERENCE_CERTIFICATE_TYPES } from './reference-certificate-types.js';
+export { ISSUE_CERTIFICATE_ACTION } from './issue-action.js';
+export { seedDemoSeals } from './demo-seals.js';
+export {
+  parseSealList,
+  parseSignedFile,
+  verifyOffline,
+  type OfflineVerdict,
+} from './offline-verify.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,12 +33,68 @@ export function loadReferenceCertificateTypes(db: Executor): Promise<number> {
   return insertMissingTypes(db, REFERENCE_CERTIFICATE_TYPES);
 }
 
-/** 电子证照: for now the certificate-type catalogue. */
+/** The type-code check the catalogue needs, without the rest of the module (seeding). */
+export const certificateTypeLookup = (db: Executor) => ({
+  existingTypeCodes: (codes: string[]) => existingTypeCodes(db, [...new Set(codes)]),
+});
+
+/** Demo mode or the embedded database: the seal master key may be generated into the data dir. */
+export const mayGenerateSealKey = (kernel: Kernel): boolean =>
+  kernel.config.demo || kernel.config.databaseUrl === undefined;
+
+/** The certificates service over the kernel (the module, and the demo seed before the app). */
+export function createCertificatesService(
+  kernel: Kernel,
+  options: { mayGenerateKey: boolean },
+): CertificatesService {
+  const db = kernel.db.orm;
+  const directory = new DirectoryService(db);
+  const lookup: CertificatesDirectory = {
+    organisation: async (id) => (await directory.findOrganisationsByIds([id]))[0],
+    organisationNames: async (ids) =>
+      new Map((await directory.findOrganisationsByIds(ids)).map((o) => [o.id, o.name])),
+    regionSubtree: (root) => regionSubtreeCodes(db, root),
+  };
+  return new CertificatesService({
+    db,
+    fieldCrypto: kernel.fieldCrypto,
+    keyring: new SealKeyring({
+      dataDir: kernel.config.dataDir,
+      configured: kernel.config.sealMasterKey,
+      mayGenerate: options.mayGenerateKey,
+    }),
+    directory: lookup,
+  });
+}
+
+/**
+ * 电子证照 and 电子印章: the type catalogue, seals, issuance (also as the workflow action
+ * issueCertificate), the wallet, verification, revocation and change.
+ */
 export const certificatesModule = fp(
   async (app: FastifyInstance) => {
-    const service = new CertificatesService(app.kernel.db.orm);
+    const { kernel } = app;
+    const service = createCertificatesService(kernel, {
+      mayGenerateKey: mayGenerateSealKey(kernel),
+    });
+    if (!kernel.config.sealMasterKey && !mayGenerateSealKey(kernel)) {
+      app.log.warn(
+        'ZT_SEAL_MASTER_KEY is not set on a server database: seals cannot be created and ' +
+          'certificates cannot be issued until it is',
+      );
+    }
     app.decorate('certificates', service);
+    app.workflow.engine.registerAction(
+      ISSUE_CERTIFICATE_ACTION,
+      issueCertificateAction({
+        certificates: service,
+        fieldCrypto: kernel.fieldCrypto,
+        application: (tx, id) => findApplication(tx, id),
+        // the catalogue is registered after this module; it is there when a process runs
+        result: async (versionId) => (await app.catalog.getVersion(versionId))?.elements.result,
+      }),
+    );
     await app.register(certificatesRoutes, { prefix: '/api/v1/certificates', service });
   },
-  { name: 'certificates', dependencies: ['kernel'] },
+  { name: 'certificates', dependencies: ['kernel', 'directory', 'identity', 'workflow'] },
 );

@@ -1,4 +1,5 @@
 import type { CertificateType } from '@zhengtong/contracts';
+import type { ReferenceCertificateType } from './store.js';
 
 // 证照目录 (GB/T 36902 catalogue information) of the certificate types the demo catalogue uses.
 // A type code is the defining national department's unified social credit code followed by a
@@ -39,10 +40,66 @@ const type = (
   sector: CertificateType['sector'],
   holderKind: CertificateType['holderKind'],
   validityYears: number | null,
-): CertificateType => ({ code: ISSUER[issuer] + number, name, sector, holderKind, validityYears });
+  extra: Pick<ReferenceCertificateType, 'dataSchema' | 'issuingLevel'> = {},
+): ReferenceCertificateType => ({
+  code: ISSUER[issuer] + number,
+  name,
+  sector,
+  holderKind,
+  validityYears,
+  ...extra,
+});
 
-export const REFERENCE_CERTIFICATE_TYPES: readonly CertificateType[] = [
-  type('samr', '001', '营业执照', 'marketRegulation', 'enterprise', null),
+const str = (title: string, maxLength: number) => ({
+  type: 'string',
+  title,
+  minLength: 1,
+  maxLength,
+});
+
+/**
+ * 营业执照 照面信息. The property names are those of the demo 企业设立登记 form (and of the
+ * 个体工商户设立登记 form for the 个体工商户 licence), so the workflow action issuing the licence
+ * takes them from the application as they are. A company's licence and a 个体工商户's name
+ * different items: either set is complete.
+ */
+export const BUSINESS_LICENCE_DATA_SCHEMA: Record<string, unknown> = {
+  type: 'object',
+  properties: {
+    enterpriseName: str('名称', 100),
+    enterpriseType: str('类型', 100),
+    legalRepresentativeName: str('法定代表人', 50),
+    registeredCapital: { type: 'number', title: '注册资本（万元）', minimum: 0 },
+    registeredAddress: str('住所', 200),
+    businessScope: str('经营范围', 2000),
+    tradeName: str('名称（字号）', 50),
+    organisationForm: str('组成形式', 20),
+    funds: { type: 'number', title: '资金数额（万元）', minimum: 0 },
+    operatingAddress: str('经营场所', 200),
+  },
+  anyOf: [
+    {
+      title: '公司、企业',
+      required: [
+        'enterpriseName',
+        'enterpriseType',
+        'legalRepresentativeName',
+        'registeredCapital',
+        'registeredAddress',
+        'businessScope',
+      ],
+    },
+    {
+      title: '个体工商户',
+      required: ['organisationForm', 'funds', 'operatingAddress', 'businessScope'],
+    },
+  ],
+};
+
+export const REFERENCE_CERTIFICATE_TYPES: readonly ReferenceCertificateType[] = [
+  type('samr', '001', '营业执照', 'marketRegulation', 'enterprise', null, {
+    dataSchema: BUSINESS_LICENCE_DATA_SCHEMA,
+  }),
   type('samr', '002', '食品经营许可证', 'marketRegulation', 'enterprise', 5),
   type('nmpa', '001', '药品经营许可证', 'marketRegulation', 'enterprise', 5),
   // 居民身份证: 5, 10 or 20 years or 长期 depending on the holder's age, so the expiry is

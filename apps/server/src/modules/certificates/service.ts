@@ -1,14 +1,133 @@
-import type { CertificateTypeList } from '@zhengtong/contracts';
+import type { ValidateFunction } from 'ajv';
+import type {
+  Certificate,
+  CertificatePage,
+  CertificateSummary,
+  CertificateTypeList,
+  ChangeCertificateBody,
+  IssueCertificateBody,
+  ProblemFieldError,
+  SignedCertificateFile,
+  Verification,
+  WalletQuery,
+} from '@zhengtong/contracts';
+import {
+  certificateIdentifierPrefix,
+  certificateSerial,
+  isValidCreditCode,
+  makeCertificateIdentifier,
+  maskIdNumber,
+  parseCertificateIdentifier,
+  parseIdNumber,
+} from '@zhengtong/gb';
 import type { Actor } from '../../kernel/actor.js';
-import type { Drizzle } from '../../kernel/db/database.js';
+import { recordAudit } from '../../kernel/audit/record.js';
+import { addCalendarDays, toShanghaiDate } from '../../kernel/calendar/working-days.js';
+import {
+  SM2_DEFAULT_USER_ID,
+  canonicalJson,
+  sm2Sign,
+  sm2Verify,
+  sm3,
+} from '../../kernel/crypto.js';
+import type { Drizzle, Executor } from '../../kernel/db/database.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  UnprocessableError,
+} from '../../kernel/errors.js';
+import { publishEvent } from '../../kernel/events/outbox.js';
+import type { FieldCrypto } from '../../kernel/field-crypto.js';
+import { newId } from '../../kernel/ids.js';
+import { createAjv } from '../../kernel/json-schema.js';
+import { identityStore } from '../identity/index.js';
+import type { SealKeyring } from './seal-keys.js';
+import { SealsService, type SealDirectory } from './seals.js';
 import * as store from './store.js';
 
+export const CERTIFICATE_FORMAT = 'zhengtong-certificate/1';
+
+/** What issuance needs of the directory besides what the seals need. */
+export interface CertificatesDirectory extends SealDirectory {
+  organisation: (
+    id: string,
+  ) => Promise<
+    { id: string; name: string; regionCode: string; creditCode: string | null } | undefined
+  >;
+}
+
+export interface CertificatesDeps {
+  db: Drizzle;
+  fieldCrypto: FieldCrypto;
+  keyring: SealKeyring;
+  directory: CertificatesDirectory;
+  now?: () => Date;
+}
+
+/** The holder of a certificate to issue, as the issuer knows them. */
+export type HolderInput =
+  | { kind: 'person'; accountId: string | null; name: string; idNumber: string }
+  | { kind: 'enterprise'; enterpriseId: string | null; name: string; creditCode: string };
+
+export interface IssueInput {
+  actor: Actor;
+  typeCode: string;
+  issuerOrganisationId: string;
+  holder: HolderInput;
+  data: Record<string, unknown>;
+  validFrom?: string | undefined;
+  /** undefined: from the type's validity; null: does not expire */
+  validTo?: string | null | undefined;
+  /** the application whose completion issues it: issuing twice answers the first */
+  applicationId?: string | undefined;
+  /** a change (变更): the certificate this one replaces (marked superseded here) */
+  supersedes?: store.CertificateRow | undefined;
+  requestId?: string | undefined;
+  /** JSON-pointer prefix of `data` in problems (e.g. /body/data) */
+  dataPath?: string;
+}
+
+/** The canonical payload that is signed (its field order is irrelevant: canonical JSON). */
+interface Payload {
+  format: typeof CERTIFICATE_FORMAT;
+  identifier: string;
+  type: { code: string; name: string };
+  holder: { kind: 'person' | 'enterprise'; name: string; id: string };
+  issuer: { organisationId: string; name: string; keyId: string };
+  validFrom: string;
+  validTo: string | null;
+  issuedAt: string;
+  version: number;
+  supersedes: string | null;
+  data: Record<string, unknown>;
+}
+
+/** What the verification of a stored certificate found. */
+interface Checked {
+  row: store.CertificateRow;
+  seal: store.SealRow | undefined;
+  payload: Payload | undefined;
+  intact: boolean;
+}
+
 /**
- * 电子证照. So far the certificate-type catalogue (证照目录), which the service-item catalogue
- * references; issuance, seals and verification come with the certificates issue.
+ * 电子证照: the type catalogue, issuance (签发) with the issuing organisation's seal, the
+ * holder's wallet, public verification, revocation (注销/吊销) and change (变更).
  */
 export class CertificatesService {
-  constructor(private readonly db: Drizzle) {}
+  readonly seals: SealsService;
+  private readonly db: Drizzle;
+  private readonly now: () => Date;
+  private readonly ajv = createAjv({ allErrors: true });
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(private readonly deps: CertificatesDeps) {
+    this.db = deps.db;
+    this.now = deps.now ?? (() => new Date());
+    this.seals = new SealsService(deps.db, deps.keyring, deps.directory, this.now);
+  }
 
   /** The catalogue is public: anyone may learn which certificates exist. */
   async listTypes(_actor: Actor): Promise<CertificateTypeList> {
@@ -19,4 +138,713 @@ export class CertificatesService {
   existingTypeCodes(codes: string[]): Promise<Set<string>> {
     return store.existingTypeCodes(this.db, [...new Set(codes)]);
   }
+
+  today(): string {
+    return toShanghaiDate(this.now());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Issuance
+
+  /** The type, or a 422 naming it. */
+  async typeOf(tx: Executor, code: string): Promise<store.CertificateTypeRow> {
+    const type = await store.findCertificateType(tx, code);
+    if (!type) {
+      throw new UnprocessableError('certificate-type-unknown', `no certificate type ${code}`, [
+        { path: '/body/typeCode', message: `无此证照类型：${code}` },
+      ]);
+    }
+    return type;
+  }
+
+  /** Problems of `data` against the type's data schema (照面信息), as JSON pointers. */
+  dataProblems(
+    type: store.CertificateTypeRow,
+    data: unknown,
+    at = '/body/data',
+  ): ProblemFieldError[] {
+    const key = JSON.stringify(type.dataSchema);
+    let validate = this.validators.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(type.dataSchema);
+      this.validators.set(key, validate);
+    }
+    if (validate(data)) return [];
+    const errors = validate.errors ?? [];
+    // anyOf lists every branch's misses; name each missing property once
+    const seen = new Set<string>();
+    return errors
+      .filter((e) => e.keyword !== 'anyOf')
+      .map((e) => {
+        const missing = (e.params as { missingProperty?: string }).missingProperty;
+        const path = `${at}${e.instancePath}${missing ? `/${missing}` : ''}`;
+        const properties = type.dataSchema.properties as
+          Record<string, { title?: string }> | undefined;
+        const title = missing ? (properties?.[missing]?.title ?? missing) : undefined;
+        return { path, message: missing ? `缺少${title}` : (e.message ?? 'invalid') };
+      })
+      .filter((p) => (seen.has(p.path) ? false : (seen.add(p.path), true)));
+  }
+
+  /**
+   * Issues (签发) a certificate in the caller's transaction: numbered, signed with the issuing
+   * organisation's active seal, sealed at rest, announced (certificate.issued) and audited.
+   */
+  async issue(tx: Executor, input: IssueInput): Promise<store.CertificateRow> {
+    if (input.applicationId) {
+      await store.lockApplicationIssue(tx, input.applicationId);
+      const existing = await store.findByApplication(tx, input.applicationId);
+      if (existing) return existing;
+    }
+    const type = await this.typeOf(tx, input.typeCode);
+    const problems = this.dataProblems(type, input.data, input.dataPath);
+    if (problems.length > 0) {
+      throw new UnprocessableError(
+        'certificate-data-invalid',
+        `the data does not make a complete ${type.name}`,
+        problems,
+      );
+    }
+    const organisation = await this.deps.directory.organisation(input.issuerOrganisationId);
+    if (!organisation) {
+      throw new UnprocessableError(
+        'issuer-unknown',
+        `no organisation ${input.issuerOrganisationId}`,
+      );
+    }
+    const seal = await store.activeSealOf(tx, organisation.id);
+    if (!seal) {
+      throw new ConflictError(
+        'no-active-seal',
+        `${organisation.name} has no active seal (电子印章) to sign certificates with`,
+      );
+    }
+    const privateKey = this.deps.keyring.unseal(seal.privateKeySealed, seal.publicKey);
+
+    const holder = this.holderFacts(input.holder);
+    const issuedAt = this.now();
+    const today = toShanghaiDate(issuedAt);
+    const validFrom = input.validFrom ?? today;
+    const validTo =
+      input.validTo !== undefined
+        ? input.validTo
+        : type.validityYears
+          ? addCalendarDays(addYears(validFrom, type.validityYears), -1)
+          : null;
+    if (validTo !== null && validTo < validFrom) {
+      throw new UnprocessableError('validity-invalid', 'validTo is before validFrom', [
+        { path: '/body/validTo', message: '有效期截止日期早于起始日期' },
+      ]);
+    }
+    const previous = input.supersedes;
+    const identifier = previous
+      ? nextVersion(previous.identifier)
+      : await this.nextIdentifier(
+          tx,
+          type.code,
+          organisation.creditCode ?? organisation.regionCode,
+          today,
+        );
+
+    const payload: Payload = {
+      format: CERTIFICATE_FORMAT,
+      identifier,
+      type: { code: type.code, name: type.name },
+      holder: { kind: input.holder.kind, name: input.holder.name, id: holder.id },
+      issuer: { organisationId: organisation.id, name: organisation.name, keyId: seal.keyId },
+      validFrom,
+      validTo,
+      issuedAt: issuedAt.toISOString(),
+      version: previous ? previous.version + 1 : 1,
+      supersedes: previous?.identifier ?? null,
+      data: input.data,
+    };
+    const text = canonicalJson(payload);
+    const id = newId();
+    const row: store.CertificateRow = {
+      id,
+      identifier,
+      typeCode: type.code,
+      holderKind: input.holder.kind,
+      holderAccountId: input.holder.kind === 'person' ? input.holder.accountId : null,
+      enterpriseId: input.holder.kind === 'enterprise' ? input.holder.enterpriseId : null,
+      holderName: input.holder.name,
+      holderIdHash: holder.hash,
+      holderIdMasked: holder.masked,
+      issuerOrganisationId: organisation.id,
+      sealId: seal.id,
+      payloadSealed: this.deps.fieldCrypto.encrypt(text),
+      digest: sm3(text).toString('hex'),
+      signature: sm2Sign(text, privateKey),
+      status: 'valid',
+      validFrom,
+      validTo,
+      applicationId: input.applicationId ?? null,
+      supersedes: previous?.id ?? null,
+      version: payload.version,
+      issuedAt,
+      revokedAt: null,
+      revokeReason: null,
+      createdAt: issuedAt,
+      updatedAt: issuedAt,
+    };
+    if (previous) await store.updateCertificate(tx, previous.id, { status: 'superseded' });
+    await store.insertCertificate(tx, row);
+    await publishEvent(
+      tx,
+      'certificate.issued',
+      {
+        certificateId: id,
+        identifier,
+        typeCode: type.code,
+        issuerOrganisationId: organisation.id,
+        holderKind: input.holder.kind,
+        holderAccountId: row.holderAccountId,
+        enterpriseId: row.enterpriseId,
+        applicationId: row.applicationId,
+        supersedes: row.supersedes,
+      },
+      input.requestId,
+    );
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: previous ? 'certificates.change' : 'certificates.issue',
+      targetType: 'certificate',
+      targetId: id,
+      summary: {
+        identifier,
+        typeCode: type.code,
+        holderIdMasked: holder.masked,
+        keyId: seal.keyId,
+        ...(previous ? { supersedes: previous.identifier } : {}),
+        ...(row.applicationId ? { applicationId: row.applicationId } : {}),
+      },
+      requestId: input.requestId,
+    });
+    return row;
+  }
+
+  private holderFacts(holder: HolderInput): { id: string; hash: string; masked: string } {
+    if (holder.kind === 'person') {
+      const id = holder.idNumber.toUpperCase();
+      return { id, hash: this.deps.fieldCrypto.lookupHash(id), masked: maskIdNumber(id) };
+    }
+    const id = holder.creditCode.toUpperCase();
+    return {
+      id,
+      hash: this.deps.fieldCrypto.lookupHash(id),
+      masked: `${id.slice(0, 8)}******${id.slice(-4)}`,
+    };
+  }
+
+  private async nextIdentifier(
+    tx: Executor,
+    typeCode: string,
+    issuer: string,
+    today: string,
+  ): Promise<string> {
+    const year = Number(today.slice(0, 4));
+    const prefix = `${certificateIdentifierPrefix(typeCode, issuer)}${certificateSerial(year, 0).slice(0, 4)}`;
+    const max = await store.lockAndMaxIdentifier(tx, prefix);
+    const last = max ? parseCertificateIdentifier(max) : undefined;
+    const sequence = last?.ok ? last.value.sequence + 1 : 1;
+    if (sequence > 999_999) {
+      throw new ConflictError('identifier-exhausted', 'no sequence left for this type this year');
+    }
+    return makeCertificateIdentifier({ typeCode, issuer, year, sequence, version: 1 });
+  }
+
+  /** POST /certificates: a department system (or its issuing staff) issues one. */
+  async issueByApi(actor: Actor, body: IssueCertificateBody, requestId?: string) {
+    if (actor.kind === 'anonymous') throw new UnauthenticatedError('unauthenticated', 'sign in');
+    // Department systems will come with OIDC client-credentials tokens (scope certificates:issue);
+    // until the actor model carries those, the issuing organisation's approvers issue.
+    const allowed =
+      actor.kind === 'system' ||
+      (actor.kind === 'staff' &&
+        actor.organisationId === body.issuerOrganisationId &&
+        actor.roles.includes('approver'));
+    if (!allowed) {
+      throw new ForbiddenError('not-issuer', 'only the issuing organisation’s approvers issue');
+    }
+    const holder = await this.holderFromNumbers(body.holder);
+    const row = await this.db.transaction((tx) =>
+      this.issue(tx, {
+        actor,
+        typeCode: body.typeCode,
+        issuerOrganisationId: body.issuerOrganisationId,
+        holder,
+        data: body.data,
+        validFrom: body.validFrom,
+        validTo: body.validTo,
+        requestId,
+      }),
+    );
+    return this.view(row);
+  }
+
+  private async holderFromNumbers(h: IssueCertificateBody['holder']): Promise<HolderInput> {
+    if (h.kind === 'person') {
+      const parsed = parseIdNumber(h.idNumber ?? '');
+      if (!parsed.ok) {
+        throw new UnprocessableError('id-number-invalid', 'not a valid ID number', [
+          { path: '/body/holder/idNumber', message: '公民身份号码无效' },
+        ]);
+      }
+      const idNumber = parsed.value.idNumber;
+      const accountId = await identityStore.findPersonIdByHash(
+        this.db,
+        'idNumber',
+        this.deps.fieldCrypto.lookupHash(idNumber),
+      );
+      return { kind: 'person', accountId: accountId ?? null, name: h.name, idNumber };
+    }
+    const creditCode = (h.creditCode ?? '').toUpperCase();
+    if (!isValidCreditCode(creditCode)) {
+      throw new UnprocessableError('credit-code-invalid', 'not a valid credit code', [
+        { path: '/body/holder/creditCode', message: '统一社会信用代码无效' },
+      ]);
+    }
+    const enterprise = await identityStore.findEnterpriseByCreditCode(this.db, creditCode);
+    return { kind: 'enterprise', enterpriseId: enterprise?.id ?? null, name: h.name, creditCode };
+  }
+
+  /** A person account's holder facts (for the workflow action and the wallet). */
+  async personHolder(tx: Executor, accountId: string): Promise<HolderInput | undefined> {
+    const profile = await identityStore.findPersonProfile(tx, accountId);
+    if (!profile) return undefined;
+    return {
+      kind: 'person',
+      accountId,
+      name: profile.name,
+      idNumber: this.deps.fieldCrypto.decrypt(profile.idNumberCipher),
+    };
+  }
+
+  /** The enterprise `personAccountId` acts for, as a holder. */
+  async enterpriseHolder(
+    tx: Executor,
+    personAccountId: string,
+    enterpriseId: string,
+  ): Promise<HolderInput | undefined> {
+    const e = await identityStore.findActingEnterprise(tx, personAccountId, enterpriseId);
+    if (!e) return undefined;
+    return { kind: 'enterprise', enterpriseId: e.id, name: e.name, creditCode: e.creditCode };
+  }
+
+  /** The holder's valid certificate of a type, if any (newest first). */
+  async currentOf(
+    tx: Executor,
+    holder: HolderInput,
+    typeCode: string,
+  ): Promise<store.CertificateRow | undefined> {
+    const facts = this.holderFacts(holder);
+    const rows = await store.listWallet(tx, {
+      ...(holder.kind === 'person'
+        ? { person: { accountId: holder.accountId ?? '', idNumberHash: facts.hash } }
+        : {
+            enterprise: {
+              enterpriseId: holder.enterpriseId ?? '00000000-0000-0000-0000-000000000000',
+              creditCodeHash: facts.hash,
+            },
+          }),
+      state: 'valid',
+      today: this.today(),
+    });
+    return rows.find((r) => r.typeCode === typeCode);
+  }
+
+  /** The signed payload's data items of a stored certificate (for a change). */
+  dataOf(row: store.CertificateRow): Record<string, unknown> {
+    return this.openPayload(row)?.data ?? {};
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reading
+
+  async get(actor: Actor, id: string): Promise<Certificate> {
+    const row = await store.findCertificate(this.db, id);
+    if (!row || !(await this.mayRead(actor, row, { staff: true }))) throw notFound(id);
+    return this.view(row);
+  }
+
+  async file(actor: Actor, id: string): Promise<SignedCertificateFile> {
+    const row = await store.findCertificate(this.db, id);
+    if (!row || !(await this.mayRead(actor, row, { staff: false }))) throw notFound(id);
+    const seal = await store.findSeal(this.db, row.sealId);
+    return {
+      format: CERTIFICATE_FORMAT,
+      identifier: row.identifier,
+      payload: this.deps.fieldCrypto.decrypt(row.payloadSealed),
+      signature: signatureOf(row, seal),
+    };
+  }
+
+  /** 我的证照: the person's own, or an enterprise's they represent or are an agent for. */
+  async mine(actor: Actor, query: WalletQuery): Promise<CertificatePage> {
+    if (actor.kind === 'anonymous') throw new UnauthenticatedError('unauthenticated', 'sign in');
+    if (actor.accountKind !== 'person') {
+      throw new ForbiddenError('not-a-person', 'a wallet belongs to a person or an enterprise');
+    }
+    const today = this.today();
+    let rows: store.CertificateRow[];
+    if (query.enterpriseId) {
+      const e = await this.readableEnterprise(actor, query.enterpriseId);
+      if (!e)
+        throw new NotFoundError('enterprise-not-found', `no enterprise ${query.enterpriseId}`);
+      rows = await store.listWallet(this.db, {
+        enterprise: {
+          enterpriseId: e.id,
+          creditCodeHash: this.deps.fieldCrypto.lookupHash(e.creditCode),
+        },
+        ...(query.state ? { state: query.state } : {}),
+        today,
+      });
+    } else {
+      const profile = await identityStore.findPersonProfile(this.db, actor.id);
+      rows = await store.listWallet(this.db, {
+        person: { accountId: actor.id, idNumberHash: profile?.idNumberHash },
+        ...(query.state ? { state: query.state } : {}),
+        today,
+      });
+    }
+    const items = await this.summaries(rows);
+    return { items, total: items.length };
+  }
+
+  /** An enterprise the person may see the certificates of (legal rep, or viewCertificates). */
+  private async readableEnterprise(actor: Actor, enterpriseId: string) {
+    const e = await identityStore.findActingEnterprise(this.db, actor.id, enterpriseId);
+    if (!e) return undefined;
+    const ok =
+      e.relation === 'legalRepresentative' ||
+      e.scope.includes('*') ||
+      e.scope.includes('viewCertificates');
+    return ok ? e : undefined;
+  }
+
+  private async mayRead(
+    actor: Actor,
+    row: store.CertificateRow,
+    options: { staff: boolean },
+  ): Promise<boolean> {
+    if (actor.kind === 'anonymous') throw new UnauthenticatedError('unauthenticated', 'sign in');
+    if (options.staff && actor.kind === 'staff') {
+      return actor.organisationId === row.issuerOrganisationId;
+    }
+    if (actor.accountKind !== 'person') return false;
+    if (row.holderKind === 'person') {
+      if (row.holderAccountId === actor.id) return true;
+      const profile = await identityStore.findPersonProfile(this.db, actor.id);
+      return profile !== undefined && profile.idNumberHash === row.holderIdHash;
+    }
+    const all = await identityStore.listActingEnterprises(this.db, actor.id);
+    return all.some(
+      (e) =>
+        (e.id === row.enterpriseId ||
+          this.deps.fieldCrypto.lookupHash(e.creditCode) === row.holderIdHash) &&
+        (e.relation === 'legalRepresentative' ||
+          e.scope.includes('*') ||
+          e.scope.includes('viewCertificates')),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Verification
+
+  private openPayload(row: store.CertificateRow): Payload | undefined {
+    try {
+      return JSON.parse(this.deps.fieldCrypto.decrypt(row.payloadSealed)) as Payload;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async check(row: store.CertificateRow): Promise<Checked> {
+    const seal = await store.findSeal(this.db, row.sealId);
+    let text: string | undefined;
+    try {
+      text = this.deps.fieldCrypto.decrypt(row.payloadSealed);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined || !seal) return { row, seal, payload: undefined, intact: false };
+    let payload: Payload | undefined;
+    try {
+      payload = JSON.parse(text) as Payload;
+    } catch {
+      payload = undefined;
+    }
+    const intact =
+      payload !== undefined &&
+      sm3(text).toString('hex') === row.digest &&
+      sm2Verify(text, row.signature, seal.publicKey) &&
+      payload.identifier === row.identifier &&
+      payload.issuer?.keyId === seal.keyId &&
+      payload.validFrom === row.validFrom &&
+      payload.validTo === row.validTo &&
+      payload.type?.code === row.typeCode;
+    return { row, seal, payload, intact };
+  }
+
+  /** GET /verify/{identifier}: public, and says only what the face of a certificate says. */
+  async verify(identifier: string): Promise<Verification> {
+    const row = await store.findByIdentifier(this.db, identifier);
+    const blank: Verification = {
+      status: 'unknown',
+      identifier,
+      issuer: null,
+      type: null,
+      holderMasked: null,
+      validFrom: null,
+      validTo: null,
+      reason: null,
+      supersededBy: null,
+    };
+    if (!row) return blank;
+    const { seal, payload, intact } = await this.check(row);
+    const [names, typeNames] = await Promise.all([
+      this.deps.directory.organisationNames([row.issuerOrganisationId]),
+      store.typeNames(this.db, [row.typeCode]),
+    ]);
+    const base: Verification = {
+      ...blank,
+      issuer: seal
+        ? {
+            organisationName: names.get(row.issuerOrganisationId) ?? '',
+            sealName: seal.name,
+            keyId: seal.keyId,
+          }
+        : null,
+      type: { code: row.typeCode, name: typeNames.get(row.typeCode) ?? payload?.type?.name ?? '' },
+      holderMasked: row.holderIdMasked,
+      validFrom: row.validFrom,
+      validTo: row.validTo,
+    };
+    if (!intact) return { ...base, status: 'tampered' };
+    return { ...base, ...(await this.standing(row, seal)) };
+  }
+
+  /** revoked / superseded (as revoked, 已变更) / expired / valid, for an intact certificate. */
+  private async standing(
+    row: store.CertificateRow,
+    seal: store.SealRow | undefined,
+  ): Promise<Pick<Verification, 'status' | 'reason' | 'supersededBy'>> {
+    if (row.status === 'revoked') {
+      return { status: 'revoked', reason: row.revokeReason, supersededBy: null };
+    }
+    if (row.status === 'superseded') {
+      const next = await store.findSuccessor(this.db, row.id);
+      return { status: 'revoked', reason: '已变更', supersededBy: next?.identifier ?? null };
+    }
+    // a seal revoked (not retired) is one whose key may be compromised: trust nothing it signed
+    if (seal?.status === 'revoked') {
+      return {
+        status: 'revoked',
+        reason: `签发印章已吊销${seal.revokeReason ? `：${seal.revokeReason}` : ''}`,
+        supersededBy: null,
+      };
+    }
+    if (row.validTo !== null && row.validTo < this.today()) {
+      return { status: 'expired', reason: null, supersededBy: null };
+    }
+    return { status: 'valid', reason: null, supersededBy: null };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Revocation and change
+
+  private async mayAdminister(actor: Actor, row: store.CertificateRow): Promise<boolean> {
+    if (actor.kind === 'anonymous') throw new UnauthenticatedError('unauthenticated', 'sign in');
+    if (actor.kind === 'system') return true;
+    if (actor.kind !== 'staff' || actor.organisationId !== row.issuerOrganisationId) {
+      // the holder may read it, but learns nothing about who may revoke
+      if (await this.mayRead(actor, row, { staff: false })) {
+        throw new ForbiddenError('not-issuer', 'only the issuing organisation revokes or changes');
+      }
+      return false;
+    }
+    if (actor.roles.includes('approver') || actor.roles.includes('departmentAdmin')) return true;
+    throw new ForbiddenError('not-issuer', 'approvers and the department admin revoke or change');
+  }
+
+  async revoke(actor: Actor, id: string, reason: string, requestId?: string): Promise<Certificate> {
+    const found = await store.findCertificate(this.db, id);
+    if (!found || !(await this.mayAdminister(actor, found))) throw notFound(id);
+    await this.db.transaction(async (tx) => {
+      const row = await store.lockCertificate(tx, id);
+      if (!row) throw notFound(id);
+      if (row.status !== 'valid') {
+        throw new ConflictError(
+          'certificate-state',
+          `a ${row.status} certificate cannot be revoked`,
+        );
+      }
+      await store.updateCertificate(tx, id, {
+        status: 'revoked',
+        revokedAt: this.now(),
+        revokeReason: reason,
+      });
+      await publishEvent(
+        tx,
+        'certificate.revoked',
+        { certificateId: id, identifier: row.identifier, reason },
+        requestId,
+      );
+      await recordAudit(tx, {
+        actor,
+        action: 'certificates.revoke',
+        targetType: 'certificate',
+        targetId: id,
+        summary: { identifier: row.identifier, reason },
+        requestId,
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** 变更: a new version with the changed data replaces the certificate, in one transaction. */
+  async change(
+    actor: Actor,
+    id: string,
+    body: ChangeCertificateBody,
+    requestId?: string,
+  ): Promise<Certificate> {
+    const found = await store.findCertificate(this.db, id);
+    if (!found || !(await this.mayAdminister(actor, found))) throw notFound(id);
+    const next = await this.db.transaction(async (tx) => {
+      const row = await store.lockCertificate(tx, id);
+      if (!row) throw notFound(id);
+      if (row.status !== 'valid') {
+        throw new ConflictError(
+          'certificate-state',
+          `a ${row.status} certificate cannot be changed`,
+        );
+      }
+      const payload = this.openPayload(row);
+      if (!payload)
+        throw new ConflictError('certificate-tampered', 'the certificate does not open');
+      const holder: HolderInput =
+        row.holderKind === 'person'
+          ? {
+              kind: 'person',
+              accountId: row.holderAccountId,
+              name: row.holderName,
+              idNumber: payload.holder.id,
+            }
+          : {
+              kind: 'enterprise',
+              enterpriseId: row.enterpriseId,
+              name: row.holderName,
+              creditCode: payload.holder.id,
+            };
+      const issued = await this.issue(tx, {
+        actor,
+        typeCode: row.typeCode,
+        issuerOrganisationId: row.issuerOrganisationId,
+        holder,
+        // the changed items over the current ones
+        data: { ...payload.data, ...body.data },
+        validFrom: this.today(),
+        validTo: row.validTo,
+        supersedes: row,
+        requestId,
+      });
+      await recordAudit(tx, {
+        actor,
+        action: 'certificates.supersede',
+        targetType: 'certificate',
+        targetId: row.id,
+        summary: {
+          identifier: row.identifier,
+          supersededBy: issued.identifier,
+          reason: body.reason,
+        },
+        requestId,
+      });
+      return issued;
+    });
+    return this.view(next);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Views
+
+  private stateOf(row: store.CertificateRow): CertificateSummary['state'] {
+    if (row.status !== 'valid') return row.status;
+    return row.validTo !== null && row.validTo < this.today() ? 'expired' : 'valid';
+  }
+
+  private async summaries(rows: store.CertificateRow[]): Promise<CertificateSummary[]> {
+    const [orgs, types] = await Promise.all([
+      this.deps.directory.organisationNames(rows.map((r) => r.issuerOrganisationId)),
+      store.typeNames(
+        this.db,
+        rows.map((r) => r.typeCode),
+      ),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      identifier: r.identifier,
+      typeCode: r.typeCode,
+      typeName: types.get(r.typeCode) ?? '',
+      holderKind: r.holderKind,
+      holderName: r.holderName,
+      holderIdMasked: r.holderIdMasked,
+      issuerOrganisationId: r.issuerOrganisationId,
+      issuerName: orgs.get(r.issuerOrganisationId) ?? '',
+      state: this.stateOf(r),
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      issuedAt: r.issuedAt.toISOString(),
+      version: r.version,
+    }));
+  }
+
+  async view(row: store.CertificateRow): Promise<Certificate> {
+    const [summary] = await this.summaries([row]);
+    const [seal, next] = await Promise.all([
+      store.findSeal(this.db, row.sealId),
+      store.findSuccessor(this.db, row.id),
+    ]);
+    return {
+      ...summary!,
+      data: this.openPayload(row)?.data ?? {},
+      applicationId: row.applicationId,
+      supersedes: row.supersedes,
+      supersededBy: next?.id ?? null,
+      revokedAt: row.revokedAt ? row.revokedAt.toISOString() : null,
+      revokeReason: row.revokeReason,
+      signature: signatureOf(row, seal),
+    };
+  }
+}
+
+function signatureOf(row: store.CertificateRow, seal: store.SealRow | undefined) {
+  return {
+    algorithm: 'SM2-with-SM3' as const,
+    signerId: SM2_DEFAULT_USER_ID,
+    keyId: seal?.keyId ?? '',
+    digest: row.digest,
+    value: row.signature,
+  };
+}
+
+const notFound = (id: string) => new NotFoundError('certificate-not-found', `no certificate ${id}`);
+
+/** The same serial with the next version (变更 keeps the number, counts the version up). */
+function nextVersion(identifier: string): string {
+  const parsed = parseCertificateIdentifier(identifier);
+  if (!parsed.ok) throw new ConflictError('identifier-invalid', `bad identifier ${identifier}`);
+  const { identifier: _ignored, ...parts } = parsed.value;
+  return makeCertificateIdentifier({ ...parts, version: parts.version + 1 });
+}
+
+/** `date` plus `years` (29 February becomes 28 February in a common year). */
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -1,7 +1,7 @@
-import { asc, inArray } from 'drizzle-orm';
-import type { CertificateType } from '@zhengtong/contracts';
+import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import type { CertificateState, CertificateType } from '@zhengtong/contracts';
 import type { Executor } from '../../kernel/db/database.js';
-import { certificateType } from './tables.js';
+import { certificate, certificateType, seal } from './tables.js';
 
 const columns = {
   code: certificateType.code,
@@ -11,9 +11,36 @@ const columns = {
   validityYears: certificateType.validityYears,
 };
 
+export type SealRow = typeof seal.$inferSelect;
+export type CertificateRow = typeof certificate.$inferSelect;
+export type CertificateTypeRow = typeof certificateType.$inferSelect;
+
+/** A reference type as shipped: the catalogue entry plus its level and data items. */
+export type ReferenceCertificateType = CertificateType & {
+  issuingLevel?: CertificateTypeRow['issuingLevel'];
+  dataSchema?: Record<string, unknown>;
+};
+
 export async function listCertificateTypes(db: Executor): Promise<CertificateType[]> {
   const rows = await db.select(columns).from(certificateType).orderBy(asc(certificateType.code));
   return rows as CertificateType[];
+}
+
+export async function findCertificateType(
+  db: Executor,
+  code: string,
+): Promise<CertificateTypeRow | undefined> {
+  const rows = await db.select().from(certificateType).where(eq(certificateType.code, code));
+  return rows[0];
+}
+
+export async function typeNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ code: certificateType.code, name: certificateType.name })
+    .from(certificateType)
+    .where(inArray(certificateType.code, [...new Set(codes)]));
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 export async function existingTypeCodes(db: Executor, codes: string[]): Promise<Set<string>> {
@@ -25,13 +52,221 @@ export async function existingTypeCodes(db: Executor, codes: string[]): Promise<
   return new Set(rows.map((r) => r.code));
 }
 
-/** Inserts the types that are missing; existing ones (maybe edited) are kept. */
-export async function insertMissingTypes(db: Executor, types: readonly CertificateType[]) {
+/**
+ * Inserts the types that are missing; existing ones (maybe edited) are kept, except that a data
+ * schema still at its default (`{"type":"object"}`) takes the shipped one.
+ */
+export async function insertMissingTypes(
+  db: Executor,
+  types: readonly ReferenceCertificateType[],
+): Promise<number> {
   if (types.length === 0) return 0;
   const inserted = await db
     .insert(certificateType)
     .values(types.map((t) => ({ ...t })))
     .onConflictDoNothing({ target: certificateType.code })
     .returning({ code: certificateType.code });
+  for (const t of types) {
+    if (!t.dataSchema) continue;
+    await db
+      .update(certificateType)
+      .set({ dataSchema: t.dataSchema, updatedAt: new Date() })
+      .where(
+        and(
+          eq(certificateType.code, t.code),
+          sql`${certificateType.dataSchema} = '{"type":"object"}'::jsonb`,
+        ),
+      );
+  }
   return inserted.length;
+}
+
+// ---------------------------------------------------------------------------------- seals
+
+export async function insertSeal(db: Executor, row: typeof seal.$inferInsert): Promise<void> {
+  await db.insert(seal).values(row);
+}
+
+export async function findSeal(db: Executor, id: string): Promise<SealRow | undefined> {
+  const rows = await db.select().from(seal).where(eq(seal.id, id));
+  return rows[0];
+}
+
+export async function lockSeal(db: Executor, id: string): Promise<SealRow | undefined> {
+  const rows = await db.select().from(seal).where(eq(seal.id, id)).for('update');
+  return rows[0];
+}
+
+export async function sealsByIds(db: Executor, ids: string[]): Promise<SealRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(seal)
+    .where(inArray(seal.id, [...new Set(ids)]));
+}
+
+/** The organisation's active seal, locked for the signing transaction. */
+export async function activeSealOf(
+  db: Executor,
+  organisationId: string,
+): Promise<SealRow | undefined> {
+  const rows = await db
+    .select()
+    .from(seal)
+    .where(and(eq(seal.organisationId, organisationId), eq(seal.status, 'active')))
+    .for('share');
+  return rows[0];
+}
+
+/** Seals, newest first, of some organisations (undefined: all). */
+export async function listSeals(
+  db: Executor,
+  organisationIds: string[] | undefined,
+): Promise<SealRow[]> {
+  if (organisationIds && organisationIds.length === 0) return [];
+  return db
+    .select()
+    .from(seal)
+    .where(organisationIds ? inArray(seal.organisationId, organisationIds) : undefined)
+    .orderBy(asc(seal.organisationId), desc(seal.validFrom));
+}
+
+export async function updateSeal(
+  db: Executor,
+  id: string,
+  set: Partial<typeof seal.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(seal)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(seal.id, id));
+}
+
+// ---------------------------------------------------------------------------------- certificates
+
+export async function insertCertificate(
+  db: Executor,
+  row: typeof certificate.$inferInsert,
+): Promise<void> {
+  await db.insert(certificate).values(row);
+}
+
+export async function findCertificate(
+  db: Executor,
+  id: string,
+): Promise<CertificateRow | undefined> {
+  const rows = await db.select().from(certificate).where(eq(certificate.id, id));
+  return rows[0];
+}
+
+export async function lockCertificate(
+  db: Executor,
+  id: string,
+): Promise<CertificateRow | undefined> {
+  const rows = await db.select().from(certificate).where(eq(certificate.id, id)).for('update');
+  return rows[0];
+}
+
+export async function findByIdentifier(
+  db: Executor,
+  identifier: string,
+): Promise<CertificateRow | undefined> {
+  const rows = await db.select().from(certificate).where(eq(certificate.identifier, identifier));
+  return rows[0];
+}
+
+export async function findByApplication(
+  db: Executor,
+  applicationId: string,
+): Promise<CertificateRow | undefined> {
+  const rows = await db
+    .select()
+    .from(certificate)
+    .where(eq(certificate.applicationId, applicationId));
+  return rows[0];
+}
+
+/** The certificate that replaced this one by a change (变更), if any. */
+export async function findSuccessor(db: Executor, id: string): Promise<CertificateRow | undefined> {
+  const rows = await db.select().from(certificate).where(eq(certificate.supersedes, id));
+  return rows[0];
+}
+
+export async function updateCertificate(
+  db: Executor,
+  id: string,
+  set: Partial<typeof certificate.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(certificate)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(certificate.id, id));
+}
+
+/**
+ * Serialises the numbering under one identifier prefix (type + issuer + year) for the rest of
+ * the transaction, then answers the highest identifier issued under it so far.
+ */
+export async function lockAndMaxIdentifier(
+  db: Executor,
+  prefix: string,
+): Promise<string | undefined> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`zt-certificate:${prefix}`}))`);
+  const rows = await db
+    .select({ max: sql<string | null>`max(${certificate.identifier})` })
+    .from(certificate)
+    .where(like(certificate.identifier, `${prefix.replace(/[\\%_]/g, '\\$&')}%`));
+  return rows[0]?.max ?? undefined;
+}
+
+/** Serialises issuance for one application (idempotency) for the rest of the transaction. */
+export async function lockApplicationIssue(db: Executor, applicationId: string): Promise<void> {
+  await db.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtext(${`zt-certificate-application:${applicationId}`}))`,
+  );
+}
+
+export interface WalletFilter {
+  /** certificates held as this person (account or ID-number hash) */
+  person?: { accountId: string; idNumberHash: string | undefined };
+  /** certificates held by this enterprise (id or credit-code hash) */
+  enterprise?: { enterpriseId: string; creditCodeHash: string };
+  state?: CertificateState;
+  today: string;
+}
+
+export async function listWallet(db: Executor, f: WalletFilter): Promise<CertificateRow[]> {
+  const holder: SQL[] = [];
+  if (f.person) {
+    const parts = [eq(certificate.holderAccountId, f.person.accountId)];
+    if (f.person.idNumberHash) parts.push(eq(certificate.holderIdHash, f.person.idNumberHash));
+    holder.push(and(eq(certificate.holderKind, 'person'), or(...parts))!);
+  }
+  if (f.enterprise) {
+    holder.push(
+      and(
+        eq(certificate.holderKind, 'enterprise'),
+        or(
+          eq(certificate.enterpriseId, f.enterprise.enterpriseId),
+          eq(certificate.holderIdHash, f.enterprise.creditCodeHash),
+        ),
+      )!,
+    );
+  }
+  if (holder.length === 0) return [];
+  const notExpired = or(isNull(certificate.validTo), sql`${certificate.validTo} >= ${f.today}`);
+  const state: SQL | undefined =
+    f.state === 'valid'
+      ? and(eq(certificate.status, 'valid'), notExpired)
+      : f.state === 'expired'
+        ? and(eq(certificate.status, 'valid'), sql`${certificate.validTo} < ${f.today}`)
+        : f.state
+          ? eq(certificate.status, f.state)
+          : undefined;
+  return db
+    .select()
+    .from(certificate)
+    .where(and(or(...holder), state))
+    .orderBy(desc(certificate.issuedAt))
+    .limit(500);
 }

@@ -18,7 +18,11 @@ const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 const ZT_NS = 'https://zhengtong.dev/schema/bpmn';
 
-const OPTIONS: CompileOptions = { knownActions: new Set(), knownRoles: new Set(ROLES) };
+const OPTIONS: CompileOptions = {
+  // the standard definitions issue the item's certificate (制证) before they end approved
+  knownActions: new Set(['issueCertificate']),
+  knownRoles: new Set(ROLES),
+};
 
 interface DefinitionOptions {
   /** the process id (default `test-process`) */
@@ -136,6 +140,7 @@ describe('compileBpmn: the standard definitions', () => {
       review: 'userTask',
       decide: 'userTask',
       decided: 'exclusiveGateway',
+      issue: 'serviceTask',
       approved: 'endEvent',
       denied: 'endEvent',
     });
@@ -151,12 +156,13 @@ describe('compileBpmn: the standard definitions', () => {
       toRefused: { id: 'toRefused', source: 'accepted', target: 'refused' },
       toDecide: { id: 'toDecide', source: 'review', target: 'decide' },
       toDecided: { id: 'toDecided', source: 'decide', target: 'decided' },
-      toApproved: {
-        id: 'toApproved',
+      toIssue: {
+        id: 'toIssue',
         source: 'decided',
-        target: 'approved',
+        target: 'issue',
         condition: 'decision == "approve"',
       },
+      toApproved: { id: 'toApproved', source: 'issue', target: 'approved' },
       toReturned: {
         id: 'toReturned',
         source: 'decided',
@@ -188,7 +194,11 @@ describe('compileBpmn: the standard definitions', () => {
     assert.deepEqual(accepted.outgoing, ['toReview', 'toRefused']);
     const decided = node(process, 'decided', 'exclusiveGateway');
     assert.equal(decided.default, 'toDenied');
-    assert.deepEqual(decided.outgoing, ['toApproved', 'toReturned', 'toDenied']);
+    assert.deepEqual(decided.outgoing, ['toIssue', 'toReturned', 'toDenied']);
+    // 制证 between the approval and the end
+    const issue = node(process, 'issue', 'serviceTask');
+    assert.equal(issue.action, 'issueCertificate');
+    assert.deepEqual([issue.incoming, issue.outgoing], [['toIssue'], ['toApproved']]);
     // 退回: the review is reached from acceptance and from the decision
     assert.deepEqual(node(process, 'review', 'userTask').incoming, ['toReview', 'toReturned']);
     assert.deepEqual(node(process, 'start', 'startEvent').incoming, []);
@@ -495,7 +505,9 @@ describe('compileBpmn: service tasks', () => {
   const service = '<bpmn:serviceTask id="middle" zt:action="issueCertificate" />';
 
   it('refuses an unknown action', async () => {
-    await refuses(definition(around(service)), 'middle', /未知的内置动作 issueCertificate/);
+    await refuses(definition(around(service)), 'middle', /未知的内置动作 issueCertificate/, {
+      options: { ...OPTIONS, knownActions: new Set() },
+    });
   });
 
   it('accepts a known action', async () => {

@@ -8,7 +8,7 @@ import type { CompiledProcess } from './model.js';
 import { STANDARD_DEFINITIONS } from './standard-definitions.js';
 
 const OPTIONS: CompileOptions = {
-  knownActions: new Set(['notify']),
+  knownActions: new Set(['notify', 'issueCertificate']),
   knownRoles: new Set(ROLES),
 };
 

@@ -122,6 +122,7 @@ describe('workflow engine', () => {
         'taskCompleted@review',
         'taskCreated@decide',
         'taskCompleted@decide',
+        'actionRun@issue',
         'endReached@approved',
         'completed',
       ],

@@ -3,6 +3,9 @@
 //
 // Variables the application module provides: implementingOrganisationId (实施机构),
 // acceptingOrganisationId (受理机构, may differ for 跨域通办), consultedOrganisationIds (并联审批).
+// The service task 制证 (zt:action issueCertificate, registered by the certificates module)
+// issues the item's certificate, when its result is one, on the way to the approved end.
+//
 // Variables the steps decide: acceptance = accepted | refused (受理 / 不予受理), decision =
 // approve | deny | return (准予 / 不予 / 退回: back to review, which then goes to the decision
 // again).
@@ -35,18 +38,22 @@ const accept = (limitDays: number) => `
     <bpmn:exclusiveGateway id="accepted" name="是否受理" default="toRefused" />
     <bpmn:endEvent id="refused" name="不予受理" />`;
 
+/** 制证: the certificate of the item's result, issued before the process ends (approved). */
+const issue = `
+    <bpmn:serviceTask id="issue" name="制证" zt:action="issueCertificate" />`;
+
 /** 即办件: accepted and decided at the window the same day. */
 export const IMMEDIATE_CASE = `${head('immediate-case', '即办件')}
-    <bpmn:startEvent id="start" name="申报" />${accept(0)}
+    <bpmn:startEvent id="start" name="申报" />${accept(0)}${issue}
     <bpmn:endEvent id="done" name="办结" />${flow('toAccept', 'start', 'accept')}${flow(
       'toAccepted',
       'accept',
       'accepted',
-    )}${flow('toDone', 'accepted', 'done', 'acceptance == "accepted"')}${flow(
-      'toRefused',
-      'accepted',
-      'refused',
-    )}${tail}`;
+    )}${flow('toIssue', 'accepted', 'issue', 'acceptance == "accepted"')}${flow(
+      'toDone',
+      'issue',
+      'done',
+    )}${flow('toRefused', 'accepted', 'refused')}${tail}`;
 
 /** 承诺件: accept → review (审查) → decide (决定) → complete; 退回 goes back to review. */
 export const PROMISED_CASE = `${head('promised-case', '承诺件')}
@@ -55,7 +62,7 @@ export const PROMISED_CASE = `${head('promised-case', '承诺件')}
       zt:candidateOrganisation="implementingOrganisationId" zt:limitDays="3" />
     <bpmn:userTask id="decide" name="决定" zt:candidateRole="approver"
       zt:candidateOrganisation="implementingOrganisationId" zt:limitDays="1" />
-    <bpmn:exclusiveGateway id="decided" name="是否准予" default="toDenied" />
+    <bpmn:exclusiveGateway id="decided" name="是否准予" default="toDenied" />${issue}
     <bpmn:endEvent id="approved" name="准予办结" />
     <bpmn:endEvent id="denied" name="不予许可" />${flow('toAccept', 'start', 'accept')}${flow(
       'toAccepted',
@@ -66,11 +73,11 @@ export const PROMISED_CASE = `${head('promised-case', '承诺件')}
       'accepted',
       'refused',
     )}${flow('toDecide', 'review', 'decide')}${flow('toDecided', 'decide', 'decided')}${flow(
-      'toApproved',
+      'toIssue',
       'decided',
-      'approved',
+      'issue',
       'decision == "approve"',
-    )}${flow('toReturned', 'decided', 'review', 'decision == "return"')}${flow(
+    )}${flow('toApproved', 'issue', 'approved')}${flow('toReturned', 'decided', 'review', 'decision == "return"')}${flow(
       'toDenied',
       'decided',
       'denied',
@@ -97,7 +104,7 @@ export const PARALLEL_APPROVAL = `${head('parallel-approval', '并联审批')}
     <bpmn:parallelGateway id="join" name="意见汇总" />
     <bpmn:userTask id="decide" name="决定" zt:candidateRole="approver"
       zt:candidateOrganisation="implementingOrganisationId" zt:limitDays="1" />
-    <bpmn:exclusiveGateway id="decided" name="是否准予" default="toDenied" />
+    <bpmn:exclusiveGateway id="decided" name="是否准予" default="toDenied" />${issue}
     <bpmn:endEvent id="approved" name="准予办结" />
     <bpmn:endEvent id="denied" name="不予许可" />${flow('toAccept', 'start', 'accept')}${flow(
       'toAccepted',
@@ -120,7 +127,11 @@ export const PARALLEL_APPROVAL = `${head('parallel-approval', '并联审批')}
       'toDecided',
       'decide',
       'decided',
-    )}${flow('toApproved', 'decided', 'approved', 'decision == "approve"')}${flow(
+    )}${flow('toIssue', 'decided', 'issue', 'decision == "approve"')}${flow(
+      'toApproved',
+      'issue',
+      'approved',
+    )}${flow(
       'toReturned',
       'decided',
       'review',

@@ -9,6 +9,8 @@ import {
 import { workbenchEn, workbenchZhCN } from '../../workbench/messages';
 import { draftsPortalEn, draftsPortalZhCN } from '../../portal/applications/draftMessages';
 import { notificationsEn, notificationsZhCN } from '../notifications/messages';
+import { certificatesPortalEn, certificatesPortalZhCN } from '../../portal/certificates/messages';
+import { sealsAdminEn, sealsAdminZhCN } from '../../admin/seals/messages';
 
 /**
  * UI text, Chinese first. The English dictionary must have every key the Chinese one has (the
@@ -422,6 +424,8 @@ export const zhCN = {
   ...workbenchZhCN,
   ...draftsPortalZhCN,
   ...notificationsZhCN,
+  ...certificatesPortalZhCN,
+  ...sealsAdminZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -855,6 +859,8 @@ export const en: Messages = {
   ...workbenchEn,
   ...draftsPortalEn,
   ...notificationsEn,
+  ...certificatesPortalEn,
+  ...sealsAdminEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -53,6 +53,8 @@ export const adminSectionRoles = {
   // who may read staff accounts (auditAdmin reviews privileges: 权限审查)
   staff: ['departmentAdmin', 'provinceAdmin', 'systemAdmin', 'securityAdmin', 'auditAdmin'],
   oidcClients: ['systemAdmin'],
+  // 电子印章: the province and department administrators manage their organisations' seals
+  seals: ['provinceAdmin', 'departmentAdmin'],
   // who maintains implementation lists (the catalogue itself is public to read)
   catalogLists: ['departmentAdmin', 'provinceAdmin'],
   // staff read process definitions; the province admin deploys them

@@ -43,6 +43,16 @@ export function AccountMenu() {
   const items: MenuProps['items'] = [
     { key: 'me', label: <Link to="/me">{t('account.profile')}</Link> },
   ];
+  // 我的办件 and 我的证照 are the applicant's; staff accounts do not apply
+  if (me.kind === 'person') {
+    items.push(
+      {
+        key: 'applications',
+        label: <Link to="/me/applications">{t('myApplications.title')}</Link>,
+      },
+      { key: 'certificates', label: <Link to="/me/certificates">{t('certificates.nav')}</Link> },
+    );
+  }
   if (me.enterprises.length > 0) {
     items.push({
       key: 'switch',
