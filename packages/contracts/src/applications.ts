@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { CertificateMaterial, CertificateMaterialChoice } from './certificates.js';
 import { RegionCode } from './directory.js';
 
 // 办件: an application for a service, from 申报 through 受理 and 办理 to 办结.
@@ -86,6 +87,11 @@ export const SubmitApplicationBody = Type.Object({
   formData: Type.Record(Type.String(), Type.Unknown()),
   /** how the result reaches the applicant; online when absent */
   delivery: Type.Optional(DeliveryChoice),
+  /**
+   * 免提交: wallet certificates meeting materials whose source is a certificate; the
+   * implementing department is authorised to read them for this application
+   */
+  certificateMaterials: Type.Optional(Type.Array(CertificateMaterialChoice, { maxItems: 50 })),
 });
 export type SubmitApplicationBody = Static<typeof SubmitApplicationBody>;
 
@@ -223,6 +229,8 @@ export const Application = Type.Object({
   timeline: Type.Array(TimelineEntry),
   /** how the result reaches the applicant, and whether it has */
   delivery: Type.Optional(ApplicationDelivery),
+  /** 免提交: materials met by certificates, verified when read (applicant and officers) */
+  certificateMaterials: Type.Optional(Type.Array(CertificateMaterial)),
   /** the 一件事 bundle application this is a member of, and its stage there */
   bundle: Type.Optional(
     Type.Union([

@@ -602,6 +602,12 @@ export const CertificateType = Type.Object({
   holderKind: ApplicantKind,
   /** validity in years; null when it does not expire */
   validityYears: Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()]),
+  /** 签发层级 */
+  issuingLevel: Type.Optional(
+    Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('county')]),
+  ),
+  /** 照面信息: the data items as a JSON Schema (titles name them) */
+  dataSchema: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 export type CertificateType = Static<typeof CertificateType>;
 

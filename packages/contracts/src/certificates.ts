@@ -306,3 +306,19 @@ export const CertificateMaterial = Type.Object({
   verification: VerificationStatus,
 });
 export type CertificateMaterial = Static<typeof CertificateMaterial>;
+
+/**
+ * GET /certificates/mine/for-list/{listId}: for each material of the list in force that a
+ * certificate meets, the applicant's valid certificates of its type (the apply page pre-selects
+ * one when there is exactly one).
+ */
+export const CertificateMaterialOptions = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      materialKey: Type.String(),
+      certificateTypeCode: CertificateTypeCode,
+      certificates: Type.Array(CertificateSummary),
+    }),
+  ),
+});
+export type CertificateMaterialOptions = Static<typeof CertificateMaterialOptions>;

@@ -25,6 +25,7 @@ const EnvSchema = Type.Object({
   ZT_FIELD_KEY: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{96}$' })),
   /** 256-bit master key sealing the seals' SM2 private keys (SM4 key ‖ HMAC-SM3 key), 64 hex */
   ZT_SEAL_MASTER_KEY: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$' })),
+  ZT_CJK_FONT: Type.Optional(Type.String({ minLength: 1 })),
   ZT_ARGON2_MEMORY_KIB: Type.Integer({ minimum: 8192, maximum: 4_194_304, default: 19_456 }),
   ZT_ARGON2_TIME_COST: Type.Integer({ minimum: 1, maximum: 20, default: 2 }),
   ZT_ARGON2_PARALLELISM: Type.Integer({ minimum: 1, maximum: 16, default: 1 }),
@@ -68,6 +69,8 @@ export interface Config {
    * in demo mode or on the embedded database, required on a server database to sign
    */
   sealMasterKey: string | undefined;
+  /** a CJK font file for certificate PDFs; the known system paths are searched when unset */
+  cjkFont: string | undefined;
   identity: {
     argon2: { memoryCost: number; timeCost: number; parallelism: number };
     sessionIdleMinutes: number;
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (v.ZT_PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
     fieldKey: v.ZT_FIELD_KEY,
     sealMasterKey: v.ZT_SEAL_MASTER_KEY,
+    cjkFont: v.ZT_CJK_FONT,
     identity: {
       argon2: {
         memoryCost: v.ZT_ARGON2_MEMORY_KIB,

@@ -47,3 +47,9 @@ export class UnprocessableError extends DomainError {
   readonly status = 422;
   readonly title = 'Unprocessable input';
 }
+
+/** A dependency of the installation is missing (a font, a key): the operator must act. */
+export class UnavailableError extends DomainError {
+  readonly status = 503;
+  readonly title = 'Service unavailable';
+}

@@ -13,6 +13,7 @@ import type {
 import type { Logger } from 'pino';
 import { createAjv } from '../kernel/json-schema.js';
 import {
+  DEMO_ENTERPRISE,
   DEMO_PEOPLE,
   DEMO_PERSON_PASSWORD,
   DEMO_STAFF_PASSWORD,
@@ -78,14 +79,22 @@ type JsonSchema = {
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
   default?: unknown;
+  'x-zt-prefill'?: string;
 };
 
 /**
  * A plausible value for a JSON Schema: defaults and enums first, then by type. Patterns are not
  * generated (a form that needs one is skipped by the caller when the result does not validate).
  */
-export function sampleFor(schema: JsonSchema, name = ''): unknown {
+export function sampleFor(
+  schema: JsonSchema,
+  name = '',
+  prefill: Readonly<Record<string, string>> = {},
+): unknown {
   if (schema.default !== undefined) return schema.default;
+  // what the apply page pre-fills from the applicant's identity (x-zt-prefill), as it would
+  const known = schema['x-zt-prefill'] ? prefill[schema['x-zt-prefill']] : undefined;
+  if (known !== undefined) return known;
   if (schema.enum && schema.enum.length > 0) return schema.enum[0];
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
@@ -93,12 +102,14 @@ export function sampleFor(schema: JsonSchema, name = ''): unknown {
       const out: Record<string, unknown> = {};
       for (const key of schema.required ?? []) {
         const property = schema.properties?.[key];
-        if (property) out[key] = sampleFor(property, key);
+        if (property) out[key] = sampleFor(property, key, prefill);
       }
       return out;
     }
     case 'array':
-      return Array.from({ length: schema.minItems ?? 0 }, () => sampleFor(schema.items ?? {}));
+      return Array.from({ length: schema.minItems ?? 0 }, () =>
+        sampleFor(schema.items ?? {}, '', prefill),
+      );
     case 'integer':
     case 'number':
       return Math.max(schema.minimum ?? 1, 1);
@@ -180,7 +191,10 @@ export async function seedDemoApplications(app: FastifyInstance, log: Logger): P
       const elements = list.published?.elements;
       if (list.organisationName !== DEMO_ORGANISATION || !elements) continue;
       if (elements.onlineDepth < 3 || elements.processDefinitionKey !== 'promised-case') continue;
-      const formData = sampleFor(elements.form.schema) as Record<string, unknown>;
+      // the demo enterprise's own name where a form asks for the applying enterprise
+      const formData = sampleFor(elements.form.schema, '', {
+        'enterprise.name': DEMO_ENTERPRISE.name,
+      }) as Record<string, unknown>;
       if (!ajv.validate(elements.form.schema, formData)) continue;
       usable.push({ list, formData, kind: item.applicantKinds[0] ?? 'person' });
     }

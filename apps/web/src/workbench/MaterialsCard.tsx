@@ -7,6 +7,7 @@ import type {
   Material,
 } from '@zhengtong/contracts';
 import { Card, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { CertificateMaterialNote } from '../portal/applications/CertificateMaterialNote';
 import { materialFormKey } from '../portal/catalog/labels';
 import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../shared/components/LoadingBlock';
@@ -127,6 +128,19 @@ export function MaterialsCard({
       key: 'files',
       title: t('workbench.material.files'),
       render: (_value, row) => {
+        // 免提交: a certificate the applicant chose, verified when the application was read
+        const certificates = (application.certificateMaterials ?? []).filter(
+          (chosen) => chosen.materialKey === row.key,
+        );
+        if (certificates.length > 0 && row.files.length === 0) {
+          return (
+            <Space orientation="vertical" size={2}>
+              {certificates.map((chosen) => (
+                <CertificateMaterialNote key={chosen.certificateId} material={chosen} />
+              ))}
+            </Space>
+          );
+        }
         if (files.isPending) return <span className="zt-muted">…</span>;
         if (row.files.length === 0) {
           return <span className="zt-muted">{t('workbench.material.noFiles')}</span>;

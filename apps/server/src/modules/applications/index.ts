@@ -15,7 +15,7 @@ import { ApplicationDrafts } from './drafts.js';
 import { applicationsRoutes } from './routes.js';
 import { ApplicationsService } from './service.js';
 
-export { ApplicationsService } from './service.js';
+export { ApplicationsService, type CertificateMaterialsPort } from './service.js';
 export { MaterialFiles } from './files.js';
 export { ApplicationDrafts } from './drafts.js';
 /** Narrow reads: notifications (messaging), the application a certificate is issued for. */
@@ -44,6 +44,7 @@ export const applicationsModule = fp(
       workflow: app.workflow,
       directory: app.directory,
       identity: app.identity.service,
+      certificates: app.certificates,
     });
     new Gauge({
       name: 'zt_applications',
@@ -109,6 +110,6 @@ export const applicationsModule = fp(
   },
   {
     name: 'applications',
-    dependencies: ['kernel', 'directory', 'identity', 'catalog', 'workflow'],
+    dependencies: ['kernel', 'directory', 'identity', 'catalog', 'workflow', 'certificates'],
   },
 );

@@ -1,5 +1,8 @@
 import type {
   AcceptBody,
+  CertificateMaterial,
+  CertificateMaterialChoice,
+  Material,
   DeliverBody,
   Application,
   ApplicationPage,
@@ -61,6 +64,37 @@ export interface ApplicantLookup {
   findPersonByIdNumber(idNumber: string): Promise<{ accountId: string; name: string } | undefined>;
 }
 
+/**
+ * What applications need of the certificates module (免提交), structurally: the certificates
+ * module already reads applications, so this side names no type of it.
+ */
+export interface CertificateMaterialsPort {
+  /** checks the choices (422 under `path`) and authorises the implementing department, in `tx` */
+  attachToApplication(
+    tx: Executor,
+    input: {
+      actor: Actor;
+      application: {
+        id: string;
+        applicationNo: string;
+        organisationId: string;
+        applicantAccountId: string;
+        enterpriseId: string | null;
+      };
+      materials: readonly Material[];
+      choices: readonly CertificateMaterialChoice[];
+      path: string;
+      requestId?: string | undefined;
+    },
+  ): Promise<void>;
+  /** the certificates meeting the application's materials, verified now (officers' reads logged) */
+  applicationMaterials(
+    actor: Actor,
+    application: { id: string },
+    reader: 'applicant' | 'officer',
+  ): Promise<CertificateMaterial[]>;
+}
+
 export interface ApplicationsDeps {
   db: Drizzle;
   fieldCrypto: FieldCrypto;
@@ -69,6 +103,8 @@ export interface ApplicationsDeps {
   workflow: WorkflowService;
   directory: DirectoryService;
   identity: ApplicantLookup;
+  /** 免提交: certificates standing in for materials; without it none can be chosen */
+  certificates?: CertificateMaterialsPort;
   /** the clock (tests move it); the real one by default */
   now?: () => Date;
 }
@@ -237,11 +273,13 @@ export class ApplicationsService {
   ): Promise<{ application: Application; replayed: boolean }> {
     const key = this.filing.idempotencyKeyOf(idempotencyKey);
     // a delivery choice joins the hash only when sent, so earlier keys keep their hashes
-    const requestHash = this.filing.requestHash(
-      body.delivery === undefined
-        ? [body.listId, body.formData]
-        : [body.listId, body.formData, body.delivery],
-    );
+    const choices = body.certificateMaterials ?? [];
+    const requestHash = this.filing.requestHash([
+      body.listId,
+      body.formData,
+      ...(body.delivery === undefined && choices.length === 0 ? [] : [body.delivery ?? null]),
+      ...(choices.length === 0 ? [] : [choices]),
+    ]);
     const earlier = await this.filing.earlierSubmission(actor, key, requestHash);
     if (earlier) return { application: await this.get(actor, earlier), replayed: true };
     const list = await this.deps.catalog
@@ -269,12 +307,13 @@ export class ApplicationsService {
       requestHash,
       { kind: 'application', id: newId() },
       async (tx, id) => {
+        const applicationNo = await this.filing.nextApplicationNo(tx, applicant.regionCode);
         await this.filing.file(
           tx,
           actor,
           {
             id,
-            applicationNo: await this.filing.nextApplicationNo(tx, applicant.regionCode),
+            applicationNo,
             list,
             version,
             applicant,
@@ -288,6 +327,30 @@ export class ApplicationsService {
           },
           ctx,
         );
+        // 免提交: the wallet certificates chosen for materials, checked and lent to the department
+        if (choices.length > 0) {
+          if (!this.deps.certificates) {
+            throw new UnprocessableError(
+              'certificates-unavailable',
+              'certificates cannot stand in for materials here',
+              [{ path: '/body/certificateMaterials', message: '暂不支持以电子证照代替材料' }],
+            );
+          }
+          await this.deps.certificates.attachToApplication(tx, {
+            actor,
+            application: {
+              id,
+              applicationNo,
+              organisationId: list.organisationId,
+              applicantAccountId: applicant.applicantAccountId,
+              enterpriseId: applicant.enterpriseId,
+            },
+            materials: version.elements.materials,
+            choices,
+            path: '/body/certificateMaterials',
+            requestId: ctx.requestId,
+          });
+        }
         // 草稿: what the applicant saved of this form is filed now
         if (applicant.channel === 'online') {
           await ApplicationDrafts.discard(tx, actor.id, listDraftTarget(list.id));
@@ -751,11 +814,17 @@ export class ApplicationsService {
   /** The applicant sees their own; officers of its organisations and those with a task in it. */
   async get(actor: Actor, id: string): Promise<Application> {
     const { app, tasks, isApplicant } = await this.readable(actor, id);
-    const [events, bundle] = await Promise.all([
+    const [events, bundle, certificateMaterials] = await Promise.all([
       store.eventsOf(this.db, id),
       app.bundleApplicationId
         ? bundleStore.findBundleApplication(this.db, app.bundleApplicationId)
         : undefined,
+      // 免提交: verified at read time; an officer's read goes through the authorisation
+      this.deps.certificates?.applicationMaterials(
+        actor,
+        { id },
+        isApplicant ? 'applicant' : 'officer',
+      ),
     ]);
     const names = await this.organisationNames([
       app.organisationId,
@@ -825,6 +894,7 @@ export class ApplicationsService {
               stage: app.bundleStage,
             }
           : null,
+      ...(certificateMaterials ? { certificateMaterials } : {}),
     };
   }
 

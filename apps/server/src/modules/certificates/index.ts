@@ -1,5 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import type { Material } from '@zhengtong/contracts';
+import { anonymousActor } from '../../kernel/actor.js';
 import type { Kernel } from '../../kernel/context.js';
 import type { Executor } from '../../kernel/db/database.js';
 import { findApplication } from '../applications/index.js';
@@ -11,7 +13,12 @@ import { SealKeyring } from './seal-keys.js';
 import { CertificatesService, type CertificatesDirectory } from './service.js';
 import { existingTypeCodes, insertMissingTypes } from './store.js';
 
-export { CertificatesService, CERTIFICATE_FORMAT } from './service.js';
+export {
+  CertificatesService,
+  CERTIFICATE_FORMAT,
+  ISSUER_PURPOSE,
+  type ApplicationForCertificates,
+} from './service.js';
 export { REFERENCE_CERTIFICATE_TYPES } from './reference-certificate-types.js';
 export { ISSUE_CERTIFICATE_ACTION } from './issue-action.js';
 export { seedDemoSeals } from './demo-seals.js';
@@ -45,7 +52,11 @@ export const mayGenerateSealKey = (kernel: Kernel): boolean =>
 /** The certificates service over the kernel (the module, and the demo seed before the app). */
 export function createCertificatesService(
   kernel: Kernel,
-  options: { mayGenerateKey: boolean },
+  options: {
+    mayGenerateKey: boolean;
+    /** the materials of a list in force (the catalogue, once the app has it) */
+    listMaterials?: (listId: string) => Promise<readonly Material[] | undefined>;
+  },
 ): CertificatesService {
   const db = kernel.db.orm;
   const directory = new DirectoryService(db);
@@ -64,6 +75,8 @@ export function createCertificatesService(
       mayGenerate: options.mayGenerateKey,
     }),
     directory: lookup,
+    application: (id) => findApplication(db, id),
+    ...(options.listMaterials ? { listMaterials: options.listMaterials } : {}),
   });
 }
 
@@ -76,6 +89,11 @@ export const certificatesModule = fp(
     const { kernel } = app;
     const service = createCertificatesService(kernel, {
       mayGenerateKey: mayGenerateSealKey(kernel),
+      // the catalogue is registered after this module; it is there when a request comes
+      listMaterials: async (listId) => {
+        const list = await app.catalog.getList(anonymousActor, listId).catch(() => undefined);
+        return list?.published?.elements.materials;
+      },
     });
     if (!kernel.config.sealMasterKey && !mayGenerateSealKey(kernel)) {
       app.log.warn(
@@ -94,7 +112,11 @@ export const certificatesModule = fp(
         result: async (versionId) => (await app.catalog.getVersion(versionId))?.elements.result,
       }),
     );
-    await app.register(certificatesRoutes, { prefix: '/api/v1/certificates', service });
+    await app.register(certificatesRoutes, {
+      prefix: '/api/v1/certificates',
+      service,
+      pdf: { publicUrl: kernel.config.publicUrl, fontPath: kernel.config.cjkFont },
+    });
   },
   { name: 'certificates', dependencies: ['kernel', 'directory', 'identity', 'workflow'] },
 );

@@ -2,10 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
   Certificate,
+  CertificateAuthorisation,
+  CertificateAuthorisationList,
   CertificateIdentifier,
+  CertificateMaterialOptions,
   CertificatePage,
   CertificateTypeList,
+  CertificateUseList,
   ChangeCertificateBody,
+  CreateAuthorisationBody,
   CreateSealBody,
   IssueCertificateBody,
   Problem,
@@ -24,11 +29,22 @@ const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const SealListQuery = Type.Object({
   organisationId: Type.Optional(Type.String({ format: 'uuid' })),
 });
+const AuthorisationParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  authorisationId: Type.String({ format: 'uuid' }),
+});
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+
+/** `inline; filename=…` with an ASCII fallback and the RFC 5987 form. */
+function inlineDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^0-9A-Za-z._-]/g, '_');
+  return `inline; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
 
 export const certificatesRoutes: FastifyPluginAsyncTypebox<{
   service: CertificatesService;
-}> = async (app, { service }) => {
+  pdf: { publicUrl: string; fontPath: string | undefined };
+}> = async (app, { service, pdf }) => {
   app.get(
     '/types',
     {
@@ -162,11 +178,26 @@ export const certificatesRoutes: FastifyPluginAsyncTypebox<{
   );
 
   app.get(
+    '/mine/for-list/:listId',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          '免提交: the applicant’s valid certificates for each certificate material of a list',
+        params: Type.Object({ listId: Type.String({ format: 'uuid' }) }),
+        response: { 200: CertificateMaterialOptions, ...errors },
+      },
+    },
+    (req) => service.forList(req.actor, req.params.listId),
+  );
+
+  app.get(
     '/:id',
     {
       schema: {
         tags: ['certificates'],
-        summary: 'A certificate (its holder, or the issuing organisation’s staff)',
+        summary:
+          'A certificate (its holder, the issuing organisation’s staff, or an authorised department’s)',
         params: IdParams,
         response: { 200: Certificate, ...errors },
       },
@@ -189,6 +220,88 @@ export const certificatesRoutes: FastifyPluginAsyncTypebox<{
       const name = `${file.identifier.replace(/[^0-9A-Za-z.]/g, '_')}.json`;
       return reply.header('content-disposition', `attachment; filename="${name}"`).send(file);
     },
+  );
+
+  app.get(
+    '/:id/pdf',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: 'The printable PDF with its verification QR code (whoever may read it)',
+        params: IdParams,
+        produces: ['application/pdf'],
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
+          ...errors,
+          503: Problem,
+        },
+      },
+    },
+    async (req, reply) => {
+      const file = await service.pdf(req.actor, req.params.id, pdf);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', inlineDisposition(`${file.identifier}.pdf`))
+        .header('cache-control', 'private, no-store')
+        .send(file.pdf);
+    },
+  );
+
+  app.get(
+    '/:id/authorisations',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: '用证授权: the certificate’s authorisations (holder only)',
+        params: IdParams,
+        response: { 200: CertificateAuthorisationList, ...errors },
+      },
+    },
+    (req) => service.authorisations(req.actor, req.params.id),
+  );
+
+  app.post(
+    '/:id/authorisations',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: '用证授权: let a department read the certificate (holder only)',
+        params: IdParams,
+        body: CreateAuthorisationBody,
+        response: { 201: CertificateAuthorisation, ...errors, 422: Problem },
+      },
+    },
+    async (req, reply) => {
+      const created = await service.authorise(req.actor, req.params.id, req.body, req.id);
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.post(
+    '/:id/authorisations/:authorisationId/withdraw',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: 'Withdraw an authorisation (holder only)',
+        params: AuthorisationParams,
+        response: { 200: CertificateAuthorisation, ...errors },
+      },
+    },
+    (req) =>
+      service.withdrawAuthorisation(req.actor, req.params.id, req.params.authorisationId, req.id),
+  );
+
+  app.get(
+    '/:id/uses',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary: '用证记录: who read the certificate, when and for what (holder only)',
+        params: IdParams,
+        response: { 200: CertificateUseList, ...errors },
+      },
+    },
+    (req) => service.uses(req.actor, req.params.id),
   );
 
   app.post(

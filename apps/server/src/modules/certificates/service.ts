@@ -1,11 +1,19 @@
 import type { ValidateFunction } from 'ajv';
 import type {
   Certificate,
+  CertificateAuthorisation,
+  CertificateAuthorisationList,
+  CertificateMaterial,
+  CertificateMaterialChoice,
+  CertificateMaterialOptions,
   CertificatePage,
   CertificateSummary,
   CertificateTypeList,
+  CertificateUseList,
   ChangeCertificateBody,
+  CreateAuthorisationBody,
   IssueCertificateBody,
+  Material,
   ProblemFieldError,
   SignedCertificateFile,
   Verification,
@@ -36,6 +44,7 @@ import {
   ForbiddenError,
   NotFoundError,
   UnauthenticatedError,
+  UnavailableError,
   UnprocessableError,
 } from '../../kernel/errors.js';
 import { publishEvent } from '../../kernel/events/outbox.js';
@@ -43,6 +52,7 @@ import type { FieldCrypto } from '../../kernel/field-crypto.js';
 import { newId } from '../../kernel/ids.js';
 import { createAjv } from '../../kernel/json-schema.js';
 import { identityStore } from '../identity/index.js';
+import { CjkFontMissingError, renderCertificatePdf } from './render.js';
 import type { SealKeyring } from './seal-keys.js';
 import { SealsService, type SealDirectory } from './seals.js';
 import * as store from './store.js';
@@ -54,7 +64,8 @@ export interface CertificatesDirectory extends SealDirectory {
   organisation: (
     id: string,
   ) => Promise<
-    { id: string; name: string; regionCode: string; creditCode: string | null } | undefined
+    | { id: string; name: string; regionCode: string; creditCode: string | null; kind: string }
+    | undefined
   >;
 }
 
@@ -63,7 +74,29 @@ export interface CertificatesDeps {
   fieldCrypto: FieldCrypto;
   keyring: SealKeyring;
   directory: CertificatesDirectory;
+  /** an application's implementing organisation (an authorisation limited to one application) */
+  application?: (id: string) => Promise<{ organisationId: string } | undefined>;
+  /** the materials of an implementation list's version in force (免提交 on the apply page) */
+  listMaterials?: (listId: string) => Promise<readonly Material[] | undefined>;
   now?: () => Date;
+}
+
+/** 签发机关查询: the purpose logged when the issuing organisation's staff read a certificate. */
+export const ISSUER_PURPOSE = '签发机关查询';
+
+/** How an actor may read a certificate: as its holder, its issuer or under an authorisation. */
+type ReadAccess =
+  { as: 'holder' } | { as: 'issuer' } | { as: 'grantee'; authorisation: store.AuthorisationRow };
+
+/** An application whose materials certificates meet (免提交), as the certificates see it. */
+export interface ApplicationForCertificates {
+  id: string;
+  applicationNo: string;
+  /** the implementing organisation: the grantee of the authorisations */
+  organisationId: string;
+  applicantAccountId: string;
+  /** the enterprise applied for, or null for a person applying for themselves */
+  enterpriseId: string | null;
 }
 
 /** The holder of a certificate to issue, as the issuer knows them. */
@@ -462,10 +495,551 @@ export class CertificatesService {
   // -------------------------------------------------------------------------------------------
   // Reading
 
+  /**
+   * A certificate for its holder, the issuing organisation's staff, or the staff of a department
+   * the holder authorised (用证授权: `summary` hides the data items). Every read by someone other
+   * than the holder is logged as a use (用证记录) in the same request.
+   */
   async get(actor: Actor, id: string): Promise<Certificate> {
     const row = await store.findCertificate(this.db, id);
-    if (!row || !(await this.mayRead(actor, row, { staff: true }))) throw notFound(id);
-    return this.view(row);
+    const access = row ? await this.access(actor, row) : undefined;
+    if (!row || !access) throw notFound(id);
+    const view = scoped(await this.view(row), access);
+    await this.logUse(actor, row, access);
+    return view;
+  }
+
+  /**
+   * The printable PDF (same readers as `get`), with the QR code pointing at the public
+   * verification page. Without a CJK font it is a 503 `cjk-font-missing`: the installation
+   * lacks a font, the request is fine.
+   */
+  async pdf(
+    actor: Actor,
+    id: string,
+    options: { publicUrl: string; fontPath?: string | undefined },
+  ): Promise<{ identifier: string; pdf: Buffer }> {
+    const row = await store.findCertificate(this.db, id);
+    const access = row ? await this.access(actor, row) : undefined;
+    if (!row || !access) throw notFound(id);
+    const [view, seal, type] = await Promise.all([
+      this.view(row),
+      store.findSeal(this.db, row.sealId),
+      store.findCertificateType(this.db, row.typeCode),
+    ]);
+    const properties = (type?.dataSchema.properties ?? {}) as Record<string, { title?: unknown }>;
+    const titles = Object.fromEntries(
+      Object.entries(properties).flatMap(([key, p]) =>
+        typeof p?.title === 'string' ? [[key, p.title]] : [],
+      ),
+    );
+    let pdf: Buffer;
+    try {
+      pdf = await renderCertificatePdf({
+        certificate: scoped(view, access),
+        verifyUrl: `${options.publicUrl}/verify/${encodeURIComponent(row.identifier)}`,
+        sealName: seal?.name ?? '',
+        fontPath: options.fontPath,
+        titles,
+      });
+    } catch (e) {
+      if (e instanceof CjkFontMissingError) throw new UnavailableError(e.code, e.message);
+      throw e;
+    }
+    await this.logUse(actor, row, access);
+    return { identifier: row.identifier, pdf };
+  }
+
+  /** How the actor may read the certificate, if at all. */
+  private async access(actor: Actor, row: store.CertificateRow): Promise<ReadAccess | undefined> {
+    if (actor.kind === 'anonymous') throw new UnauthenticatedError('unauthenticated', 'sign in');
+    if (actor.kind === 'staff') {
+      if (!actor.organisationId) return undefined;
+      if (actor.organisationId === row.issuerOrganisationId) return { as: 'issuer' };
+      const [authorisation] = await store.activeAuthorisations(this.db, {
+        certificateId: row.id,
+        organisationId: actor.organisationId,
+        now: this.now(),
+      });
+      return authorisation ? { as: 'grantee', authorisation } : undefined;
+    }
+    return (await this.mayRead(actor, row, { staff: false })) ? { as: 'holder' } : undefined;
+  }
+
+  /** 用证记录: a read by someone other than the holder. */
+  private async logUse(
+    actor: Actor,
+    row: store.CertificateRow,
+    access: ReadAccess,
+    db: Executor = this.db,
+  ): Promise<void> {
+    if (access.as === 'holder') return;
+    const authorisation = access.as === 'grantee' ? access.authorisation : undefined;
+    await store.insertUse(db, {
+      id: newId(),
+      certificateId: row.id,
+      authorisationId: authorisation?.id ?? null,
+      actorId: actor.id,
+      organisationId: actor.organisationId ?? null,
+      applicationId: authorisation?.applicationId ?? null,
+      purpose: authorisation?.purpose ?? ISSUER_PURPOSE,
+      at: this.now(),
+    });
+  }
+
+  /** The certificate if the actor holds it (the person, or for an enterprise who may see its). */
+  private async held(actor: Actor, id: string): Promise<store.CertificateRow> {
+    const row = await store.findCertificate(this.db, id);
+    if (!row || !(await this.mayRead(actor, row, { staff: false }))) throw notFound(id);
+    return row;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // 用证授权 and 用证记录
+
+  async authorisations(actor: Actor, id: string): Promise<CertificateAuthorisationList> {
+    const row = await this.held(actor, id);
+    return {
+      items: await this.authorisationViews(await store.listAuthorisations(this.db, row.id)),
+    };
+  }
+
+  /**
+   * 用证授权: the holder lets a department (or one of its applications) read the certificate,
+   * in a scope, until a moment at most a year ahead.
+   */
+  async authorise(
+    actor: Actor,
+    id: string,
+    body: CreateAuthorisationBody,
+    requestId?: string,
+  ): Promise<CertificateAuthorisation> {
+    const row = await this.held(actor, id);
+    if (row.status !== 'valid') {
+      throw new ConflictError('certificate-state', `a ${row.status} certificate is not lent out`);
+    }
+    const problems: ProblemFieldError[] = [];
+    const grantee = await this.deps.directory.organisation(body.granteeOrganisationId);
+    if (grantee?.kind !== 'department') {
+      problems.push({ path: '/body/granteeOrganisationId', message: '被授权方须为政务部门' });
+    }
+    const now = this.now();
+    const expiresAt = new Date(body.expiresAt);
+    // the web sends the end of the chosen Beijing day: a year ahead runs to that day's end
+    const latest = new Date(`${addYears(toShanghaiDate(now), 1)}T23:59:59.999+08:00`);
+    if (!(expiresAt.getTime() > now.getTime())) {
+      problems.push({ path: '/body/expiresAt', message: '授权截止时间须晚于当前时间' });
+    } else if (expiresAt.getTime() > latest.getTime()) {
+      problems.push({ path: '/body/expiresAt', message: '授权期限最长一年' });
+    }
+    if (body.applicationId && grantee) {
+      const application = await this.deps.application?.(body.applicationId);
+      if (application?.organisationId !== grantee.id) {
+        problems.push({ path: '/body/applicationId', message: '不是被授权部门的办件' });
+      }
+    }
+    if (problems.length > 0) {
+      throw new UnprocessableError(
+        'authorisation-invalid',
+        'the authorisation cannot be given',
+        problems,
+      );
+    }
+    const created = await this.db.transaction((tx) =>
+      this.grant(tx, {
+        actor,
+        row,
+        granteeOrganisationId: body.granteeOrganisationId,
+        applicationId: body.applicationId ?? null,
+        scope: body.scope,
+        purpose: body.purpose,
+        expiresAt,
+        requestId,
+      }),
+    );
+    const [view] = await this.authorisationViews([created]);
+    return view!;
+  }
+
+  /** Inserts an authorisation with its outbox event and audit record, in the caller's tx. */
+  private async grant(
+    tx: Executor,
+    a: {
+      actor: Actor;
+      row: store.CertificateRow;
+      granteeOrganisationId: string;
+      applicationId: string | null;
+      scope: 'summary' | 'full';
+      purpose: string;
+      expiresAt: Date;
+      requestId?: string | undefined;
+    },
+  ): Promise<store.AuthorisationRow> {
+    const created = await store.insertAuthorisation(tx, {
+      id: newId(),
+      certificateId: a.row.id,
+      grantedBy: a.actor.id,
+      granteeOrganisationId: a.granteeOrganisationId,
+      applicationId: a.applicationId,
+      scope: a.scope,
+      purpose: a.purpose,
+      expiresAt: a.expiresAt,
+      createdAt: this.now(),
+    });
+    const summary = {
+      identifier: a.row.identifier,
+      granteeOrganisationId: a.granteeOrganisationId,
+      scope: a.scope,
+      purpose: a.purpose,
+      expiresAt: a.expiresAt.toISOString(),
+      ...(a.applicationId ? { applicationId: a.applicationId } : {}),
+    };
+    await publishEvent(
+      tx,
+      'certificate.authorised',
+      { certificateId: a.row.id, authorisationId: created.id, ...summary },
+      a.requestId,
+    );
+    await recordAudit(tx, {
+      actor: a.actor,
+      action: 'certificates.authorise',
+      targetType: 'certificate',
+      targetId: a.row.id,
+      summary: { authorisationId: created.id, ...summary },
+      requestId: a.requestId,
+    });
+    return created;
+  }
+
+  /** Withdraws an authorisation (a second withdrawal answers the first). */
+  async withdrawAuthorisation(
+    actor: Actor,
+    id: string,
+    authorisationId: string,
+    requestId?: string,
+  ): Promise<CertificateAuthorisation> {
+    const row = await this.held(actor, id);
+    const withdrawn = await this.db.transaction(async (tx) => {
+      const found = await store.lockAuthorisation(tx, authorisationId);
+      if (!found || found.certificateId !== row.id) {
+        throw new NotFoundError('authorisation-not-found', `no authorisation ${authorisationId}`);
+      }
+      if (found.withdrawnAt) return found;
+      const updated = await store.withdrawAuthorisation(tx, found.id, this.now());
+      await publishEvent(
+        tx,
+        'certificate.authorisation-withdrawn',
+        { certificateId: row.id, authorisationId: found.id, identifier: row.identifier },
+        requestId,
+      );
+      await recordAudit(tx, {
+        actor,
+        action: 'certificates.withdraw-authorisation',
+        targetType: 'certificate',
+        targetId: row.id,
+        summary: {
+          authorisationId: found.id,
+          identifier: row.identifier,
+          granteeOrganisationId: found.granteeOrganisationId,
+        },
+        requestId,
+      });
+      return updated;
+    });
+    const [view] = await this.authorisationViews([withdrawn]);
+    return view!;
+  }
+
+  /** 用证记录, newest first: who read the certificate, when and for what (holder only). */
+  async uses(actor: Actor, id: string): Promise<CertificateUseList> {
+    const row = await this.held(actor, id);
+    const uses = await store.listUses(this.db, row.id);
+    const names = await this.deps.directory.organisationNames(
+      uses.flatMap((u) => (u.organisationId ? [u.organisationId] : [])),
+    );
+    return {
+      items: uses.map((u) => ({
+        at: u.at.toISOString(),
+        organisationName: u.organisationId ? (names.get(u.organisationId) ?? null) : null,
+        purpose: u.purpose,
+        applicationId: u.applicationId,
+        authorisationId: u.authorisationId,
+      })),
+    };
+  }
+
+  private async authorisationViews(
+    rows: store.AuthorisationRow[],
+  ): Promise<CertificateAuthorisation[]> {
+    const names = await this.deps.directory.organisationNames(
+      rows.map((r) => r.granteeOrganisationId),
+    );
+    const now = this.now().getTime();
+    return rows.map((r) => ({
+      id: r.id,
+      certificateId: r.certificateId,
+      granteeOrganisationId: r.granteeOrganisationId,
+      granteeOrganisationName: names.get(r.granteeOrganisationId) ?? '',
+      applicationId: r.applicationId,
+      scope: r.scope,
+      purpose: r.purpose,
+      expiresAt: r.expiresAt.toISOString(),
+      withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+      active: r.withdrawnAt === null && r.expiresAt.getTime() > now,
+    }));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // 免提交: certificates meeting the materials of an application
+
+  /**
+   * For each material of the list in force that a certificate meets, the applicant's valid
+   * certificates of its type (the person's own, or those of the enterprise acted for).
+   */
+  async forList(actor: Actor, listId: string): Promise<CertificateMaterialOptions> {
+    if (actor.kind === 'anonymous') throw new UnauthenticatedError('unauthenticated', 'sign in');
+    if (actor.kind !== 'person' && actor.kind !== 'enterprise') {
+      throw new ForbiddenError('applicants-only', 'only people and enterprises apply');
+    }
+    const materials = await this.deps.listMaterials?.(listId);
+    if (!materials) {
+      throw new NotFoundError('list-not-found', `no implementation list in force ${listId}`);
+    }
+    const wanted = materials.flatMap((m) =>
+      m.source === 'certificate' && m.certificateTypeCode
+        ? [{ materialKey: m.key, certificateTypeCode: m.certificateTypeCode }]
+        : [],
+    );
+    if (wanted.length === 0) return { items: [] };
+    const holder = await this.applicantHolder(
+      this.db,
+      actor.id,
+      actor.actingFor?.enterpriseId ?? null,
+    );
+    const rows = holder
+      ? await store.listWallet(this.db, { ...holder, state: 'valid', today: this.today() })
+      : [];
+    const summaries = await this.summaries(rows);
+    return {
+      items: wanted.map((w) => ({
+        ...w,
+        certificates: summaries.filter((c) => c.typeCode === w.certificateTypeCode),
+      })),
+    };
+  }
+
+  /** The wallet filter of an applicant: the person, or the enterprise they act for. */
+  private async applicantHolder(
+    db: Executor,
+    accountId: string,
+    enterpriseId: string | null,
+  ): Promise<Pick<store.WalletFilter, 'person' | 'enterprise'> | undefined> {
+    if (enterpriseId) {
+      const e = await identityStore.findActingEnterprise(db, accountId, enterpriseId);
+      if (!e) return undefined;
+      return {
+        enterprise: {
+          enterpriseId: e.id,
+          creditCodeHash: this.deps.fieldCrypto.lookupHash(e.creditCode),
+        },
+      };
+    }
+    const profile = await identityStore.findPersonProfile(db, accountId);
+    return { person: { accountId, idNumberHash: profile?.idNumberHash } };
+  }
+
+  /**
+   * 免提交 at submit, in the filing's transaction: each choice must name a material of the list
+   * version met by a certificate, a certificate of that type held by the applicant and valid
+   * now (else 422 naming `path/<i>/…`); then the implementing department is authorised (full
+   * scope, this application, a year — long enough for any statutory limit with its pauses) and
+   * the certificates are attached to the application.
+   */
+  async attachToApplication(
+    tx: Executor,
+    input: {
+      actor: Actor;
+      application: ApplicationForCertificates;
+      materials: readonly Material[];
+      choices: readonly CertificateMaterialChoice[];
+      /** JSON pointer of the choices in the request (/body/certificateMaterials) */
+      path: string;
+      requestId?: string | undefined;
+    },
+  ): Promise<void> {
+    const { application, choices, path } = input;
+    if (choices.length === 0) return;
+    const holder = await this.applicantHolder(
+      tx,
+      application.applicantAccountId,
+      application.enterpriseId,
+    );
+    const problems: ProblemFieldError[] = [];
+    const chosen: { choice: CertificateMaterialChoice; row: store.CertificateRow }[] = [];
+    const seen = new Set<string>();
+    for (const [i, choice] of choices.entries()) {
+      const material = input.materials.find((m) => m.key === choice.materialKey);
+      if (!material) {
+        problems.push({
+          path: `${path}/${i}/materialKey`,
+          message: `无此材料：${choice.materialKey}`,
+        });
+        continue;
+      }
+      if (material.source !== 'certificate' || !material.certificateTypeCode) {
+        problems.push({
+          path: `${path}/${i}/materialKey`,
+          message: `${material.name}不能以电子证照代替，须上传`,
+        });
+        continue;
+      }
+      const pair = `${choice.materialKey}\u0000${choice.certificateId}`;
+      if (seen.has(pair)) {
+        problems.push({ path: `${path}/${i}/certificateId`, message: '同一证照重复选择' });
+        continue;
+      }
+      seen.add(pair);
+      const row = await store.findCertificate(tx, choice.certificateId);
+      if (!row || !holder || !this.holds(holder, row)) {
+        problems.push({ path: `${path}/${i}/certificateId`, message: '不是申请人持有的电子证照' });
+        continue;
+      }
+      if (row.typeCode !== material.certificateTypeCode) {
+        problems.push({
+          path: `${path}/${i}/certificateId`,
+          message: `证照类型与材料“${material.name}”不符`,
+        });
+        continue;
+      }
+      const verification = await this.verify(row.identifier);
+      if (verification.status !== 'valid') {
+        problems.push({
+          path: `${path}/${i}/certificateId`,
+          message: `电子证照核验未通过（${STATUS_TEXT[verification.status]}）`,
+        });
+        continue;
+      }
+      chosen.push({ choice, row });
+    }
+    if (problems.length > 0) {
+      throw new UnprocessableError(
+        'certificate-materials-invalid',
+        'the certificates chosen cannot stand in for these materials',
+        problems,
+      );
+    }
+    const expiresAt = new Date(this.now());
+    expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + 1);
+    const granted = new Map<string, string>();
+    for (const { choice, row } of chosen) {
+      let authorisationId = granted.get(row.id);
+      if (!authorisationId) {
+        const created = await this.grant(tx, {
+          actor: input.actor,
+          row,
+          granteeOrganisationId: application.organisationId,
+          applicationId: application.id,
+          scope: 'full',
+          purpose: `办件 ${application.applicationNo} 免提交`,
+          expiresAt,
+          requestId: input.requestId,
+        });
+        authorisationId = created.id;
+        granted.set(row.id, authorisationId);
+      }
+      await store.insertApplicationCertificate(tx, {
+        applicationId: application.id,
+        materialKey: choice.materialKey,
+        certificateId: row.id,
+        authorisationId,
+        attachedAt: this.now(),
+      });
+    }
+  }
+
+  /** Whether the wallet filter's holder holds the certificate. */
+  private holds(
+    holder: Pick<store.WalletFilter, 'person' | 'enterprise'>,
+    row: store.CertificateRow,
+  ): boolean {
+    if (holder.person) {
+      return (
+        row.holderKind === 'person' &&
+        (row.holderAccountId === holder.person.accountId ||
+          (holder.person.idNumberHash !== undefined &&
+            row.holderIdHash === holder.person.idNumberHash))
+      );
+    }
+    if (holder.enterprise) {
+      return (
+        row.holderKind === 'enterprise' &&
+        (row.enterpriseId === holder.enterprise.enterpriseId ||
+          row.holderIdHash === holder.enterprise.creditCodeHash)
+      );
+    }
+    return false;
+  }
+
+  /**
+   * The certificates meeting an application's materials, each verified now. The applicant sees
+   * them all; an officer those their organisation is authorised for on this application, and
+   * each officer's reads are logged as a use once a day (an application page is read often).
+   */
+  async applicationMaterials(
+    actor: Actor,
+    application: { id: string },
+    reader: 'applicant' | 'officer',
+  ): Promise<CertificateMaterial[]> {
+    const attached = await store.applicationCertificates(this.db, application.id);
+    if (attached.length === 0) return [];
+    const organisationId = actor.kind === 'staff' ? actor.organisationId : undefined;
+    if (reader === 'officer' && !organisationId) return [];
+    const now = this.now();
+    const dayStart = new Date(`${toShanghaiDate(now)}T00:00:00+08:00`);
+    const out: CertificateMaterial[] = [];
+    const readable = new Map<string, boolean>();
+    for (const a of attached) {
+      const row = await store.findCertificate(this.db, a.certificateId);
+      if (!row) continue;
+      if (reader === 'officer') {
+        let ok = readable.get(row.id);
+        if (ok === undefined) {
+          const [authorisation] = await store.activeAuthorisations(this.db, {
+            certificateId: row.id,
+            organisationId: organisationId!,
+            applicationId: application.id,
+            now,
+          });
+          ok = authorisation !== undefined;
+          readable.set(row.id, ok);
+          if (
+            authorisation &&
+            !(await store.hasUseSince(this.db, {
+              certificateId: row.id,
+              actorId: actor.id,
+              applicationId: application.id,
+              since: dayStart,
+            }))
+          ) {
+            await this.logUse(actor, row, { as: 'grantee', authorisation });
+          }
+        }
+        if (!ok) continue;
+      }
+      const v = await this.verify(row.identifier);
+      out.push({
+        materialKey: a.materialKey,
+        certificateId: row.id,
+        identifier: row.identifier,
+        typeName: v.type?.name ?? '',
+        holderMasked: row.holderIdMasked,
+        issuerName: v.issuer?.organisationName ?? '',
+        validTo: row.validTo,
+        verification: v.status,
+      });
+    }
+    return out;
   }
 
   async file(actor: Actor, id: string): Promise<SignedCertificateFile> {
@@ -700,7 +1274,10 @@ export class CertificatesService {
         requestId,
       });
     });
-    return this.get(actor, id);
+    // the issuer's own change, not a read to log as a use
+    const revoked = await store.findCertificate(this.db, id);
+    if (!revoked) throw notFound(id);
+    return this.view(revoked);
   }
 
   /** 变更: a new version with the changed data replaces the certificate, in one transaction. */
@@ -828,6 +1405,22 @@ function signatureOf(row: store.CertificateRow, seal: store.SealRow | undefined)
     digest: row.digest,
     value: row.signature,
   };
+}
+
+/** A verification status as the applicant reads it in a 422. */
+const STATUS_TEXT: Record<Verification['status'], string> = {
+  valid: '有效',
+  expired: '已过期',
+  revoked: '已注销',
+  tampered: '签名无效',
+  unknown: '无此证照',
+};
+
+/** What an authorisation of `summary` scope shows: the face without the data items. */
+function scoped(view: Certificate, access: ReadAccess): Certificate {
+  return access.as === 'grantee' && access.authorisation.scope === 'summary'
+    ? { ...view, data: {} }
+    : view;
 }
 
 const notFound = (id: string) => new NotFoundError('certificate-not-found', `no certificate ${id}`);

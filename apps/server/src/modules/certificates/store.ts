@@ -1,7 +1,14 @@
-import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { CertificateState, CertificateType } from '@zhengtong/contracts';
 import type { Executor } from '../../kernel/db/database.js';
-import { certificate, certificateType, seal } from './tables.js';
+import {
+  applicationCertificate,
+  certificate,
+  certificateAuthorisation,
+  certificateType,
+  certificateUse,
+  seal,
+} from './tables.js';
 
 const columns = {
   code: certificateType.code,
@@ -9,11 +16,16 @@ const columns = {
   sector: certificateType.sector,
   holderKind: certificateType.holderKind,
   validityYears: certificateType.validityYears,
+  issuingLevel: certificateType.issuingLevel,
+  dataSchema: certificateType.dataSchema,
 };
 
 export type SealRow = typeof seal.$inferSelect;
 export type CertificateRow = typeof certificate.$inferSelect;
 export type CertificateTypeRow = typeof certificateType.$inferSelect;
+export type AuthorisationRow = typeof certificateAuthorisation.$inferSelect;
+export type UseRow = typeof certificateUse.$inferSelect;
+export type ApplicationCertificateRow = typeof applicationCertificate.$inferSelect;
 
 /** A reference type as shipped: the catalogue entry plus its level and data items. */
 export type ReferenceCertificateType = CertificateType & {
@@ -269,4 +281,130 @@ export async function listWallet(db: Executor, f: WalletFilter): Promise<Certifi
     .where(and(or(...holder), state))
     .orderBy(desc(certificate.issuedAt))
     .limit(500);
+}
+
+// ---------------------------------------------------------------------------------- 用证授权
+
+export async function insertAuthorisation(
+  db: Executor,
+  row: typeof certificateAuthorisation.$inferInsert,
+): Promise<AuthorisationRow> {
+  const rows = await db.insert(certificateAuthorisation).values(row).returning();
+  return rows[0]!;
+}
+
+/** A certificate's authorisations, newest first. */
+export function listAuthorisations(
+  db: Executor,
+  certificateId: string,
+): Promise<AuthorisationRow[]> {
+  return db
+    .select()
+    .from(certificateAuthorisation)
+    .where(eq(certificateAuthorisation.certificateId, certificateId))
+    .orderBy(desc(certificateAuthorisation.createdAt), desc(certificateAuthorisation.id));
+}
+
+export async function lockAuthorisation(
+  db: Executor,
+  id: string,
+): Promise<AuthorisationRow | undefined> {
+  const rows = await db
+    .select()
+    .from(certificateAuthorisation)
+    .where(eq(certificateAuthorisation.id, id))
+    .for('update');
+  return rows[0];
+}
+
+export async function withdrawAuthorisation(
+  db: Executor,
+  id: string,
+  at: Date,
+): Promise<AuthorisationRow> {
+  const rows = await db
+    .update(certificateAuthorisation)
+    .set({ withdrawnAt: at })
+    .where(eq(certificateAuthorisation.id, id))
+    .returning();
+  return rows[0]!;
+}
+
+/**
+ * The authorisations in force at `now` that let an organisation read a certificate (optionally
+ * those of one application only), full scope first.
+ */
+export function activeAuthorisations(
+  db: Executor,
+  f: { certificateId: string; organisationId: string; applicationId?: string; now: Date },
+): Promise<AuthorisationRow[]> {
+  return db
+    .select()
+    .from(certificateAuthorisation)
+    .where(
+      and(
+        eq(certificateAuthorisation.certificateId, f.certificateId),
+        eq(certificateAuthorisation.granteeOrganisationId, f.organisationId),
+        f.applicationId ? eq(certificateAuthorisation.applicationId, f.applicationId) : undefined,
+        isNull(certificateAuthorisation.withdrawnAt),
+        gt(certificateAuthorisation.expiresAt, f.now),
+      ),
+    )
+    .orderBy(asc(certificateAuthorisation.scope), desc(certificateAuthorisation.createdAt));
+}
+
+// ---------------------------------------------------------------------------------- 用证记录
+
+export async function insertUse(db: Executor, row: typeof certificateUse.$inferInsert) {
+  await db.insert(certificateUse).values(row);
+}
+
+/** A certificate's use log, newest first. */
+export function listUses(db: Executor, certificateId: string): Promise<UseRow[]> {
+  return db
+    .select()
+    .from(certificateUse)
+    .where(eq(certificateUse.certificateId, certificateId))
+    .orderBy(desc(certificateUse.at), desc(certificateUse.id))
+    .limit(500);
+}
+
+/** Whether an actor's read for an application was logged since `since`. */
+export async function hasUseSince(
+  db: Executor,
+  f: { certificateId: string; actorId: string; applicationId: string; since: Date },
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: certificateUse.id })
+    .from(certificateUse)
+    .where(
+      and(
+        eq(certificateUse.certificateId, f.certificateId),
+        eq(certificateUse.actorId, f.actorId),
+        eq(certificateUse.applicationId, f.applicationId),
+        gte(certificateUse.at, f.since),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+// ---------------------------------------------------------------------------------- 免提交
+
+export async function insertApplicationCertificate(
+  db: Executor,
+  row: typeof applicationCertificate.$inferInsert,
+): Promise<void> {
+  await db.insert(applicationCertificate).values(row);
+}
+
+export function applicationCertificates(
+  db: Executor,
+  applicationId: string,
+): Promise<ApplicationCertificateRow[]> {
+  return db
+    .select()
+    .from(applicationCertificate)
+    .where(eq(applicationCertificate.applicationId, applicationId))
+    .orderBy(asc(applicationCertificate.attachedAt), asc(applicationCertificate.materialKey));
 }

@@ -24,6 +24,7 @@ import { MaterialsTable } from '../catalog/MaterialsTable';
 import { PortalBreadcrumb } from '../catalog/PortalBreadcrumb';
 import { ApplicantOnly } from './ApplicantOnly';
 import { ApplicationForm, type FormData } from './ApplicationForm';
+import { CertificateMaterialsChoice, useCertificateChoices } from './CertificateMaterialsChoice';
 import {
   deliveryChoice,
   DeliveryChoiceFields,
@@ -124,6 +125,8 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
   const [idempotencyKey, setIdempotencyKey] = useState(() => idempotencyKeyFor(list.id));
   const guidePath = `/services/${encodeURIComponent(list.itemCode)}?list=${encodeURIComponent(list.id)}`;
   const uploads = elements.materials.filter((material) => material.source === 'upload').length;
+  // 免提交: wallet certificates standing in for the materials a certificate meets
+  const certificates = useCertificateChoices(list.id, me, elements.materials);
   // who the service is for (自然人 / 法人), to say so before the server refuses the wrong one
   const item = useQuery(serviceItemQuery(list.itemCode));
   const kinds = item.data?.item.applicantKinds;
@@ -150,7 +153,17 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
       return;
     }
     mutation.mutate(
-      { body: { listId: list.id, formData: data, delivery }, idempotencyKey },
+      {
+        body: {
+          listId: list.id,
+          formData: data,
+          delivery,
+          ...(certificates.selected.length > 0
+            ? { certificateMaterials: certificates.selected }
+            : {}),
+        },
+        idempotencyKey,
+      },
       {
         onSuccess: (application) => {
           forgetIdempotencyKey(list.id);
@@ -246,6 +259,11 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
           }
         >
           <MaterialsTable materials={elements.materials} caption={t('apply.materials')} />
+          <CertificateMaterialsChoice
+            materials={elements.materials}
+            state={certificates}
+            disabled={mutation.isPending}
+          />
           {uploads > 0 && (
             <Alert
               type="info"

@@ -27,6 +27,7 @@ import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../../shared/components/LoadingBlock';
 import { useT } from '../../shared/i18n/LocaleProvider';
 import { useCertificateTypeNames } from '../catalog/useCertificateTypeNames';
+import { CertificateMaterialNote } from './CertificateMaterialNote';
 import { useDateTexts } from './dates';
 import {
   acceptAttribute,
@@ -122,6 +123,10 @@ function MaterialEntry({
   const pending = application.pendingMaterials.includes(material.key);
   const missing =
     material.source === 'upload' && material.requirement === 'required' && files.length === 0;
+  // 免提交: the wallet certificates chosen for it at submit, verified when the page was read
+  const certificates = (application.certificateMaterials ?? []).filter(
+    (chosen) => chosen.materialKey === material.key,
+  );
   return (
     <>
       <div className="zt-material-upload-head">
@@ -162,6 +167,15 @@ function MaterialEntry({
         </span>
       )}
       {material.note && <span className="zt-subline zt-muted">{material.note}</span>}
+      {certificates.length > 0 && (
+        <ul className="zt-plain-list zt-material-files">
+          {certificates.map((chosen) => (
+            <li key={chosen.certificateId}>
+              <CertificateMaterialNote material={chosen} />
+            </li>
+          ))}
+        </ul>
+      )}
       {material.source === 'upload' && (
         <UploadMaterial application={application} material={material} files={files} open={open} />
       )}

@@ -19,6 +19,21 @@ export const applicationsPortalZhCN = {
   'apply.materialsLater':
     '提交申报后，请在“我的办件”中上传需由申请人提交的材料；受理前均可上传、删除和更换。标注免提交、免填报的材料无需提供。',
   'apply.form': '填写申请表',
+  'apply.certificates.title': '电子证照（免提交）',
+  'apply.certificates.hint':
+    '以下材料可用您证照夹中的电子证照代替，勾选后无需上传；提交即授权实施机构为办理本件查阅所选证照。',
+  'apply.certificates.use': '使用电子证照（免提交）',
+  'apply.certificates.none': '证照夹中没有有效的{type}，提交后请上传材料。',
+  'apply.certificates.validTo': '有效期至 {date}',
+  'apply.certificates.noExpiry': '长期有效',
+  'apply.certificates.failed': '未能读取证照夹，提交后请上传材料。',
+  'certificateMaterial.label': '电子证照 {type}',
+  'certificateMaterial.valid': '已核验（有效）',
+  'certificateMaterial.expired': '核验未通过（已过期）',
+  'certificateMaterial.revoked': '核验未通过（已注销）',
+  'certificateMaterial.tampered': '核验未通过（签名无效）',
+  'certificateMaterial.unknown': '核验未通过（无此证照）',
+  'certificateMaterial.verify': '查看证照 {identifier} 的核验结果',
   'apply.submit': '提交申报',
   'apply.submitted': '申报已提交，办件编号 {no}。受理前可在本页上传申请材料。',
   'apply.wrongKind.forEnterprises': '本事项由企业（法人）申请，请先切换为以企业身份办理。',
@@ -238,6 +253,23 @@ export const applicationsPortalEn: Record<keyof typeof applicationsPortalZhCN, s
   'apply.materialsLater':
     'After submitting, upload the documents you provide yourself in My applications; until the application is accepted you can add, delete and replace them. Documents marked “not needed” need not be provided.',
   'apply.form': 'Application form',
+  'apply.certificates.title': 'E-certificates (nothing to upload)',
+  'apply.certificates.hint':
+    'These documents can be replaced by e-certificates from your wallet: tick one and it need not be uploaded. Submitting lets the implementing organisation read the chosen certificates for this application.',
+  'apply.certificates.use': 'Use the e-certificate (nothing to upload)',
+  'apply.certificates.none':
+    'Your wallet holds no valid {type}: upload the document after submitting.',
+  'apply.certificates.validTo': 'valid until {date}',
+  'apply.certificates.noExpiry': 'does not expire',
+  'apply.certificates.failed':
+    'Your wallet could not be read: upload the documents after submitting.',
+  'certificateMaterial.label': 'E-certificate {type}',
+  'certificateMaterial.valid': 'verified (valid)',
+  'certificateMaterial.expired': 'not verified (expired)',
+  'certificateMaterial.revoked': 'not verified (revoked)',
+  'certificateMaterial.tampered': 'not verified (signature invalid)',
+  'certificateMaterial.unknown': 'not verified (unknown certificate)',
+  'certificateMaterial.verify': 'See the verification of certificate {identifier}',
   'apply.submit': 'Submit application',
   'apply.submitted':
     'Application submitted, number {no}. You can upload documents on this page until it is accepted.',

@@ -10,6 +10,7 @@ import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Typography 
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api/ApiError';
+import { certificateTypesQuery } from '../../shared/api/catalog';
 import { certificateLinks, certificateQuery } from '../../shared/api/certificates';
 import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../../shared/components/LoadingBlock';
@@ -191,6 +192,14 @@ function SectionCard({ title, children }: { title: string; children: ReactNode }
 function FaceCard({ certificate }: { certificate: Certificate }) {
   const t = useT();
   const entries = Object.entries(certificate.data);
+  // the type's data items name the fields (照面信息 titles)
+  const types = useQuery(certificateTypesQuery());
+  const properties = types.data?.items.find((ty) => ty.code === certificate.typeCode)?.dataSchema
+    ?.properties as Record<string, { title?: unknown }> | undefined;
+  const titleOf = (key: string) => {
+    const title = properties?.[key]?.title;
+    return typeof title === 'string' ? title : key;
+  };
   return (
     <SectionCard title={t('certificate.face')}>
       {entries.length === 0 ? (
@@ -202,7 +211,7 @@ function FaceCard({ certificate }: { certificate: Certificate }) {
           column={1}
           items={entries.map(([key, value]) => ({
             key,
-            label: key,
+            label: titleOf(key),
             children: <DataValue value={value} />,
           }))}
         />

@@ -3,6 +3,7 @@ import type {
   Certificate,
   CertificateAuthorisation,
   CertificateAuthorisationList,
+  CertificateMaterialOptions,
   CertificatePage,
   CertificateState,
   CertificateUseList,
@@ -41,6 +42,9 @@ export const certificateKeys = {
   certificate: (id: string) => ['certificates', 'certificate', id] as const,
   authorisations: (id: string) => ['certificates', 'certificate', id, 'authorisations'] as const,
   uses: (id: string) => ['certificates', 'certificate', id, 'uses'] as const,
+  /** whose wallet is implicit (the session's acting identity): the key names it */
+  forList: (listId: string, holder: string) =>
+    ['certificates', 'for-list', listId, holder] as const,
   seals: (organisationId: string | undefined) =>
     ['certificates', 'seals', organisationId ?? null] as const,
   allSeals: ['certificates', 'seals'] as const,
@@ -82,6 +86,21 @@ export function walletQuery(filter: WalletFilter) {
     queryFn: ({ signal }) =>
       apiGet<CertificatePage>(`${base}/mine`, {
         query: { enterpriseId: filter.enterpriseId, state: filter.state },
+        signal,
+        silent: true,
+      }),
+  });
+}
+
+/**
+ * 免提交 on the apply page: for each certificate material of the list, the applicant's valid
+ * certificates of its type. `holder` (the enterprise acted for, or the person) keys the cache.
+ */
+export function certificateOptionsQuery(listId: string, holder: string) {
+  return queryOptions({
+    queryKey: certificateKeys.forList(listId, holder),
+    queryFn: ({ signal }) =>
+      apiGet<CertificateMaterialOptions>(`${base}/mine/for-list/${enc(listId)}`, {
         signal,
         silent: true,
       }),
