@@ -413,6 +413,48 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
     },
   );
 
+  await t.test(
+    'certificates: 李四 finds the enterprise’s 营业执照 in 我的证照 and verifies it',
+    async () => {
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      const wallet = await context.newPage();
+      watch(wallet);
+      await openPage(wallet, `/login?next=${encodeURIComponent('/me/certificates')}`, '登录');
+      await wallet.getByLabel('账号').fill('13800000002');
+      await wallet.getByLabel('密码').fill('Demo-Citizen-2026');
+      await wallet
+        .getByRole('button', { name: twoCharacters('登录') })
+        .last()
+        .click();
+      await wallet.getByRole('heading', { level: 1, name: '我的证照' }).waitFor();
+      await wallet.getByRole('combobox').first().click();
+      await wallet
+        .getByTitle(/河南政通示范科技有限公司/)
+        .first()
+        .click();
+      await wallet
+        .getByRole('link', { name: /营业执照/ })
+        .first()
+        .click();
+      await wallet.getByRole('heading', { level: 1, name: '营业执照' }).waitFor();
+      // 照面信息 labelled by the type's data items
+      await wallet.getByText('法定代表人', { exact: false }).first().waitFor();
+      await screenshot(wallet, '21-wallet-certificate');
+      await wallet
+        .getByRole('link', { name: /在线核验/ })
+        .first()
+        .click();
+      await wallet.getByRole('heading', { level: 1, name: '电子证照核验' }).waitFor();
+      await wallet.getByText('有效', { exact: true }).first().waitFor();
+      await screenshot(wallet, '22-verify-valid');
+      await context.close();
+    },
+  );
+
   await t.test('no console errors and no failed API calls', () => {
     assert.deepEqual(consoleErrors, []);
     assert.deepEqual(failedApiCalls, []);

@@ -612,4 +612,22 @@ export const CertificateType = Type.Object({
 export type CertificateType = Static<typeof CertificateType>;
 
 export const CertificateTypeList = Type.Object({ items: Type.Array(CertificateType) });
+
+/** A type of the 证照目录 with the implementation lists whose completion issues it. */
+export const CertificateTypeDetail = Type.Composite([
+  CertificateType,
+  Type.Object({
+    issuingLists: Type.Array(
+      Type.Object({
+        listId: Type.String(),
+        itemCode: Type.String(),
+        itemName: Type.String(),
+        organisationId: Type.String(),
+        organisationName: Type.String(),
+        regionCode: Type.String(),
+      }),
+    ),
+  }),
+]);
+export type CertificateTypeDetail = Static<typeof CertificateTypeDetail>;
 export type CertificateTypeList = Static<typeof CertificateTypeList>;

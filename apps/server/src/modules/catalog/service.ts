@@ -330,6 +330,11 @@ export class CatalogService {
     return toVersion(row);
   }
 
+  /** The published lists whose completion issues a certificate of the type. */
+  listsIssuingCertificate(typeCode: string) {
+    return store.listsIssuingCertificate(this.db, typeCode);
+  }
+
   /** A version by id, whatever its status: what an application filed under it reads. */
   async getVersion(id: string) {
     const row = await store.findVersion(this.db, id);

@@ -467,3 +467,36 @@ export async function updateBundle(db: Executor, code: string, body: BundleBody)
     .set({ ...body, updatedAt: new Date() })
     .where(eq(catalogBundle.code, code));
 }
+
+/** The published lists whose result is a certificate of the type (证照目录: who issues it). */
+export async function listsIssuingCertificate(
+  db: Executor,
+  typeCode: string,
+): Promise<
+  {
+    listId: string;
+    itemCode: string;
+    itemName: string;
+    organisationId: string;
+    regionCode: string;
+  }[]
+> {
+  return db
+    .select({
+      listId: catalogList.id,
+      itemCode: catalogItem.code,
+      itemName: catalogItem.name,
+      organisationId: catalogList.organisationId,
+      regionCode: catalogList.regionCode,
+    })
+    .from(catalogListVersion)
+    .innerJoin(catalogList, eq(catalogList.id, catalogListVersion.listId))
+    .innerJoin(catalogItem, eq(catalogItem.id, catalogList.itemId))
+    .where(
+      and(
+        eq(catalogListVersion.status, 'published'),
+        sql`${catalogListVersion.elements} -> 'result' ->> 'certificateTypeCode' = ${typeCode}`,
+      ),
+    )
+    .orderBy(asc(catalogItem.code), asc(catalogList.regionCode));
+}

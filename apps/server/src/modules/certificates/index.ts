@@ -116,6 +116,22 @@ export const certificatesModule = fp(
       prefix: '/api/v1/certificates',
       service,
       pdf: { publicUrl: kernel.config.publicUrl, fontPath: kernel.config.cjkFont },
+      typeDetail: async (code) => {
+        const type = (await service.listTypes(anonymousActor)).items.find((t) => t.code === code);
+        if (!type) return undefined;
+        const lists = await app.catalog.listsIssuingCertificate(code);
+        const names = await app.directory.findOrganisationsByIds(
+          lists.map((l) => l.organisationId),
+        );
+        const nameOf = new Map(names.map((o) => [o.id, o.name]));
+        return {
+          ...type,
+          issuingLists: lists.map((l) => ({
+            ...l,
+            organisationName: nameOf.get(l.organisationId) ?? '',
+          })),
+        };
+      },
     });
   },
   { name: 'certificates', dependencies: ['kernel', 'directory', 'identity', 'workflow'] },

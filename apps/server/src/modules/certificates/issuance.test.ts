@@ -10,6 +10,8 @@ import type {
   ServiceItemDetail,
   ServiceItemSearchResult,
   Verification,
+  CertificateTypeDetail,
+  CertificateTypeList,
 } from '@zhengtong/contracts';
 import { sampleFor } from '../../seed/demo-applications.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
@@ -152,6 +154,23 @@ describe('certificate issued by the workflow: 企业设立登记 → 营业执�
       topics.rows.map((r) => r.topic),
       ['certificate.issued'],
     );
+  });
+
+  it('lists the type in the 证照目录 with its data items and the lists that issue it', async () => {
+    const types = await call(undefined, 'GET', '/api/v1/certificates/types');
+    const licence = types.json<CertificateTypeList>().items.find((ty) => ty.name === '营业执照');
+    assert.ok(licence?.dataSchema, 'the type carries its data items');
+    const detail = await call(undefined, 'GET', `/api/v1/certificates/types/${licence.code}`);
+    assert.equal(detail.statusCode, 200, detail.body);
+    const body = detail.json<CertificateTypeDetail>();
+    assert.ok(
+      body.issuingLists.some(
+        (l) => l.itemName === '企业设立登记' && l.organisationName === '郑州市市场监督管理局',
+      ),
+      'the 郑州 企业设立登记 list issues it',
+    );
+    const unknown = await call(undefined, 'GET', `/api/v1/certificates/types/${'9'.repeat(18)}001`);
+    assert.equal(unknown.statusCode, 404);
   });
 
   it('refuses the decision (409) when the form lacks what the licence needs', async () => {

@@ -22,7 +22,10 @@ import {
   SignedCertificateFile,
   Verification,
   WalletQuery,
+  CertificateTypeCode,
+  CertificateTypeDetail,
 } from '@zhengtong/contracts';
+import { NotFoundError } from '../../kernel/errors.js';
 import type { CertificatesService } from './service.js';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -44,7 +47,28 @@ function inlineDisposition(fileName: string): string {
 export const certificatesRoutes: FastifyPluginAsyncTypebox<{
   service: CertificatesService;
   pdf: { publicUrl: string; fontPath: string | undefined };
-}> = async (app, { service, pdf }) => {
+  /** a type with the implementation lists that issue it (the catalogue knows those) */
+  typeDetail: (code: string) => Promise<CertificateTypeDetail | undefined>;
+}> = async (app, { service, pdf, typeDetail }) => {
+  app.get(
+    '/types/:code',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          'A type of the 证照目录 with its data items and the lists whose completion issues it',
+        params: Type.Object({ code: CertificateTypeCode }),
+        response: { 200: CertificateTypeDetail, 400: Problem, 404: Problem },
+      },
+    },
+    async (req) => {
+      const detail = await typeDetail(req.params.code);
+      if (!detail)
+        throw new NotFoundError('certificate-type-not-found', 'no such certificate type');
+      return detail;
+    },
+  );
+
   app.get(
     '/types',
     {
@@ -141,9 +165,12 @@ export const certificatesRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['certificates'],
         summary: 'Issue a certificate (签发) for a department system',
+        description:
+          'A department system calls with `Authorization: Bearer <token>`, a client-credentials token of /oidc with scope certificates:issue, for the organisation its client is registered for; the issuing organisation’s approvers call with their session.',
         body: IssueCertificateBody,
         response: { 201: Certificate, ...errors, 422: Problem },
       },
+      config: { acceptsClients: true },
     },
     async (req, reply) => {
       const issued = await service.issueByApi(req.actor, req.body, req.id);
