@@ -35,10 +35,31 @@ export function sm2Sign(message: Buffer | string, privateKey: string): string {
   });
 }
 
+/**
+ * Public keys precomputed for verification (windowed multiples of the point): about ten times
+ * faster per verification, worth it for the few keys that verify again and again (seals, the
+ * audit checkpoint key). Bounded; the oldest entry goes first.
+ */
+const precomputed = new Map<string, ReturnType<typeof sm2.precomputePublicKey>>();
+const PRECOMPUTED_MAX = 256;
+
+function verificationKey(publicKey: string) {
+  let point = precomputed.get(publicKey);
+  if (!point) {
+    point = sm2.precomputePublicKey(publicKey);
+    if (precomputed.size >= PRECOMPUTED_MAX) {
+      const oldest = precomputed.keys().next().value;
+      if (oldest !== undefined) precomputed.delete(oldest);
+    }
+    precomputed.set(publicKey, point);
+  }
+  return point;
+}
+
 export function sm2Verify(message: Buffer | string, signature: string, publicKey: string): boolean {
   const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
   try {
-    return sm2.doVerifySignature(new Uint8Array(bytes), signature, publicKey, {
+    return sm2.doVerifySignature(new Uint8Array(bytes), signature, verificationKey(publicKey), {
       hash: true,
       der: true,
       userId: SM2_DEFAULT_USER_ID,

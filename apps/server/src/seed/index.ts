@@ -30,7 +30,12 @@ export async function seedDemoData(
   const seeded = await seedDemoDirectory(directory);
   log.info(seeded ? 'seeded the demo directory' : 'demo directory already present');
   await seedDemoAccounts(kernel, log);
-  await seedDemoOidcClients(kernel, log);
+  const departments = await directory.listOrganisations(systemActor('seed'), {
+    region: '410100',
+    kind: 'department',
+  });
+  const zzMarket = departments.items.find((o) => o.name === '郑州市市场监督管理局');
+  await seedDemoOidcClients(kernel, log, zzMarket?.id);
   await seedDemoSeals(kernel, log);
   if (options.catalogue !== false) {
     const catalog = new CatalogService(

@@ -9,12 +9,14 @@ import {
   Form,
   Input,
   Popconfirm,
+  Select,
   Space,
   Tag,
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { organisationsQuery } from '../shared/api/directory';
 import {
   createOidcClient,
   disableOidcClient,
@@ -27,6 +29,24 @@ import { FormModal } from '../shared/components/FormModal';
 import { PageHeading } from '../shared/components/PageHeading';
 import { QueryTable } from '../shared/components/QueryTable';
 import { useT } from '../shared/i18n/LocaleProvider';
+
+/** the departments of the province: the ones a department system may issue certificates for */
+const DEPARTMENTS = { region: '410000', subtree: true, kind: 'department' } as const;
+
+/**
+ * A client's registered scope limits what it may ask for: a client that also signs people in
+ * keeps the SSO scopes beside the API scope.
+ */
+const SSO_SCOPES = ['openid', 'offline_access', 'profile', 'phone', 'organisation', 'roles'];
+const ISSUE_SCOPE = 'certificates:issue';
+
+function useDepartmentNames(): Map<string, string> {
+  const departments = useQuery(organisationsQuery(DEPARTMENTS));
+  return useMemo(
+    () => new Map((departments.data?.items ?? []).map((o) => [o.id, o.name])),
+    [departments.data],
+  );
+}
 
 function isDisabled(client: OidcClient): boolean {
   return client.disabledAt !== null;
@@ -41,6 +61,7 @@ export function OidcClientsPage() {
   const [created, setCreated] = useState<OidcClientCreated>();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: identityKeys.oidcClients });
   const disable = useMutation({ mutationFn: disableOidcClient, onSuccess: refresh });
+  const departmentNames = useDepartmentNames();
 
   const columns: TableColumnsType<OidcClient> = [
     {
@@ -69,14 +90,23 @@ export function OidcClientsPage() {
     {
       title: t('oidcClients.grantTypes'),
       dataIndex: 'grantTypes',
-      render: (grantTypes: string[]) => (
-        <Space size={[4, 4]} wrap>
-          {grantTypes.map((grantType) => (
-            <Tag key={grantType} className="zt-code">
-              {grantType}
-            </Tag>
-          ))}
-        </Space>
+      render: (grantTypes: string[], client) => (
+        <>
+          <Space size={[4, 4]} wrap>
+            {grantTypes.map((grantType) => (
+              <Tag key={grantType} className="zt-code">
+                {grantType}
+              </Tag>
+            ))}
+          </Space>
+          {client.organisationId && client.scope?.split(' ').includes(ISSUE_SCOPE) && (
+            <span className="zt-subline zt-muted">
+              {t('oidcClients.issuesFor', {
+                name: departmentNames.get(client.organisationId) ?? client.organisationId,
+              })}
+            </span>
+          )}
+        </>
       ),
     },
     {
@@ -187,6 +217,8 @@ interface ClientValues {
   redirectUris: string;
   postLogoutRedirectUris?: string;
   clientCredentials: boolean;
+  /** the department whose certificates the system issues (client_credentials only) */
+  organisationId?: string;
 }
 
 function lines(text: string | undefined): string[] {
@@ -207,6 +239,8 @@ function CreateClientModal({
 }) {
   const t = useT();
   const [form] = Form.useForm<ClientValues>();
+  const clientCredentials = Form.useWatch('clientCredentials', form);
+  const departments = useQuery({ ...organisationsQuery(DEPARTMENTS), enabled: open });
 
   return (
     <FormModal
@@ -216,7 +250,7 @@ function CreateClientModal({
       onCancel={onClose}
       form={form}
       name="createOidcClient"
-      fields={['clientId', 'name', 'redirectUris', 'postLogoutRedirectUris']}
+      fields={['clientId', 'name', 'redirectUris', 'postLogoutRedirectUris', 'organisationId']}
       initialValues={{ clientCredentials: false }}
       submit={(values) =>
         createOidcClient({
@@ -229,6 +263,12 @@ function CreateClientModal({
             'refresh_token',
             ...(values.clientCredentials ? (['client_credentials'] as const) : []),
           ],
+          ...(values.clientCredentials && values.organisationId
+            ? {
+                scope: [...SSO_SCOPES, ISSUE_SCOPE].join(' '),
+                organisationId: values.organisationId,
+              }
+            : {}),
         })
       }
       onSubmitted={(client) => {
@@ -281,6 +321,21 @@ function CreateClientModal({
       <Form.Item name="clientCredentials" valuePropName="checked">
         <Checkbox>{t('oidcClients.clientCredentials')}</Checkbox>
       </Form.Item>
+      {clientCredentials && (
+        <Form.Item
+          name="organisationId"
+          label={t('oidcClients.issuesForLabel')}
+          extra={t('oidcClients.issuesForHint')}
+        >
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={departments.isPending}
+            options={(departments.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          />
+        </Form.Item>
+      )}
     </FormModal>
   );
 }

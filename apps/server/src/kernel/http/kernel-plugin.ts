@@ -15,6 +15,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route accepts a department system's `Authorization: Bearer` client-credentials token
+     * (a `client` actor). Elsewhere the header is not looked at: no other route can mistake a
+     * machine for a person.
+     */
+    acceptsClients?: boolean;
+  }
 }
 
 const Health = Type.Object({ status: Type.String() });

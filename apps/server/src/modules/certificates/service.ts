@@ -28,7 +28,7 @@ import {
   parseCertificateIdentifier,
   parseIdNumber,
 } from '@zhengtong/gb';
-import type { Actor } from '../../kernel/actor.js';
+import { hasScope, type Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit/record.js';
 import { addCalendarDays, toShanghaiDate } from '../../kernel/calendar/working-days.js';
 import {
@@ -390,9 +390,20 @@ export class CertificatesService {
   /** POST /certificates: a department system (or its issuing staff) issues one. */
   async issueByApi(actor: Actor, body: IssueCertificateBody, requestId?: string) {
     if (actor.kind === 'anonymous') throw new UnauthenticatedError('unauthenticated', 'sign in');
-    // Department systems will come with OIDC client-credentials tokens (scope certificates:issue);
-    // until the actor model carries those, the issuing organisation's approvers issue.
+    // a department system: client-credentials token with the scope, for its own organisation
+    if (actor.kind === 'client') {
+      if (!hasScope(actor, 'certificates:issue')) {
+        throw new ForbiddenError('insufficient-scope', 'the token lacks scope certificates:issue');
+      }
+      if (actor.organisationId !== body.issuerOrganisationId) {
+        throw new ForbiddenError(
+          'wrong-issuer',
+          'this client issues only for the organisation it is registered for',
+        );
+      }
+    }
     const allowed =
+      actor.kind === 'client' ||
       actor.kind === 'system' ||
       (actor.kind === 'staff' &&
         actor.organisationId === body.issuerOrganisationId &&

@@ -115,6 +115,8 @@ export interface OidcClient {
   grantTypes: string[];
   scope: string | null;
   tokenEndpointAuthMethod: string;
+  /** the department a client_credentials client acts for (issues certificates) */
+  organisationId: string | null;
   createdBy: string;
   createdAt: string;
   disabledAt: string | null;
@@ -132,6 +134,9 @@ export interface CreateOidcClientBody {
   redirectUris?: string[];
   postLogoutRedirectUris?: string[];
   grantTypes: OidcGrantType[];
+  /** space-separated; certificates:issue needs client_credentials and organisationId */
+  scope?: string;
+  organisationId?: string;
 }
 
 // TODO(contracts)

@@ -407,6 +407,10 @@ export const zhCN = {
   'oidcClients.clientIdHint': '可留空，由系统生成；小写字母、数字、点、下划线和连字符',
   'oidcClients.clientIdFormat': '3–64 位小写字母、数字、点、下划线或连字符',
   'oidcClients.grantTypes': '授权方式',
+  'oidcClients.issuesFor': '以{name}名义签发电子证照',
+  'oidcClients.issuesForLabel': '签发电子证照的部门',
+  'oidcClients.issuesForHint':
+    '选择后，该系统可用 client_credentials 令牌（scope certificates:issue）以此部门名义签发证照',
   'fieldError.alreadyRegistered': '已被注册',
   'fieldError.alreadyTaken': '已被占用',
   'fieldError.wrong': '不正确',
@@ -842,6 +846,10 @@ export const en: Messages = {
     'Leave empty to have one generated; lower-case letters, digits, dot, underscore, hyphen',
   'oidcClients.clientIdFormat': '3–64 lower-case letters, digits, dots, underscores or hyphens',
   'oidcClients.grantTypes': 'Grant types',
+  'oidcClients.issuesFor': 'Issues certificates for {name}',
+  'oidcClients.issuesForLabel': 'Issues certificates for',
+  'oidcClients.issuesForHint':
+    'A client_credentials token (scope certificates:issue) then issues certificates in this department’s name',
   'fieldError.alreadyRegistered': 'already registered',
   'fieldError.alreadyTaken': 'already taken',
   'fieldError.wrong': 'is not correct',

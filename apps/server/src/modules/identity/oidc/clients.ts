@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { ClientMetadata } from 'oidc-provider';
-import type { Actor } from '../../../kernel/actor.js';
+import { CLIENT_SCOPES, type Actor } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit/record.js';
 import type { Drizzle } from '../../../kernel/db/database.js';
 import {
@@ -25,6 +25,11 @@ export interface NewOidcClient {
   /** scopes the client may ask for (space-separated); any configured scope when omitted */
   scope?: string | undefined;
   tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post' | undefined;
+  /**
+   * The department a client-credentials client acts for (its tokens issue certificates in this
+   * organisation's name, nobody else's)
+   */
+  organisationId?: string | undefined;
 }
 
 export interface OidcClientView {
@@ -35,6 +40,7 @@ export interface OidcClientView {
   grantTypes: string[];
   scope: string | null;
   tokenEndpointAuthMethod: string;
+  organisationId: string | null;
   createdBy: string;
   createdAt: string;
   disabledAt: string | null;
@@ -43,6 +49,21 @@ export interface OidcClientView {
 export interface RequestInfo {
   requestId?: string | undefined;
 }
+
+/**
+ * Zhengtong's own key in the stored client metadata: the organisation the client acts for.
+ * oidc-provider keeps only the metadata it recognises, so it never sees this one.
+ */
+export const ORGANISATION_KEY = 'zt_organisation_id';
+
+/** The organisation a stored client acts for, if any. */
+export function organisationOf(metadata: unknown): string | undefined {
+  const v = (metadata as Record<string, unknown>)[ORGANISATION_KEY];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** What the client service needs to know of an organisation (directory). */
+export type OrganisationLookup = (id: string) => Promise<{ kind: string } | undefined>;
 
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
@@ -60,6 +81,7 @@ function view(row: store.OidcClientRow): OidcClientView {
       typeof m.token_endpoint_auth_method === 'string'
         ? m.token_endpoint_auth_method
         : 'client_secret_basic',
+    organisationId: organisationOf(m) ?? null,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     disabledAt: row.disabledAt?.toISOString() ?? null,
@@ -90,6 +112,7 @@ export class OidcClientService {
     private readonly fieldCrypto: FieldCrypto,
     /** the provider's own metadata validation (redirect URIs, grant/response type pairs, ...) */
     private readonly validate: (metadata: ClientMetadata) => Promise<void>,
+    private readonly findOrganisation: OrganisationLookup,
   ) {}
 
   async list(actor: Actor): Promise<OidcClientView[]> {
@@ -119,6 +142,7 @@ export class OidcClientService {
         { path: '/body/redirectUris', message: 'at least one redirect URI is needed' },
       ]);
     }
+    await this.checkMachineAccess(grantTypes, input.scope, input.organisationId);
     const metadata: ClientMetadata = {
       client_id: clientId,
       client_name: input.name,
@@ -135,7 +159,11 @@ export class OidcClientService {
       const message = (err as { error_description?: string }).error_description;
       throw new InputError('invalid-client-metadata', message ?? 'invalid client metadata');
     }
-    const stored = { ...metadata, client_secret: this.fieldCrypto.encrypt(clientSecret) };
+    const stored = {
+      ...metadata,
+      client_secret: this.fieldCrypto.encrypt(clientSecret),
+      ...(input.organisationId === undefined ? {} : { [ORGANISATION_KEY]: input.organisationId }),
+    };
     const row = await this.db.transaction(async (tx) => {
       const inserted = await store.insertClientRow(tx, {
         clientId,
@@ -154,6 +182,7 @@ export class OidcClientService {
           grantTypes,
           redirectUris: metadata.redirect_uris,
           scope: input.scope ?? null,
+          organisationId: input.organisationId ?? null,
         },
         requestId: info.requestId,
       });
@@ -161,6 +190,36 @@ export class OidcClientService {
     });
     if (!row) throw new Error('client vanished after insert');
     return { ...view(row), clientSecret };
+  }
+
+  /**
+   * An API scope (certificates:issue) is for a department system calling by itself: it needs
+   * the client-credentials grant and the department it acts for; that department must exist.
+   */
+  private async checkMachineAccess(
+    grantTypes: GrantType[],
+    scope: string | undefined,
+    organisationId: string | undefined,
+  ): Promise<void> {
+    const machine = grantTypes.includes('client_credentials');
+    const apiScopes = (scope ?? '')
+      .split(' ')
+      .filter((s) => (CLIENT_SCOPES as readonly string[]).includes(s));
+    const refuse = (path: string, message: string): never => {
+      throw new InputError('invalid-client-metadata', message, [{ path, message }]);
+    };
+    if (apiScopes.length > 0 && !machine) {
+      refuse('/body/scope', `${apiScopes.join(' ')} needs the client_credentials grant`);
+    }
+    if (apiScopes.length > 0 && organisationId === undefined) {
+      refuse('/body/organisationId', `${apiScopes.join(' ')} needs the organisation it acts for`);
+    }
+    if (organisationId === undefined) return;
+    if (!machine) refuse('/body/organisationId', 'only client_credentials clients act for one');
+    const organisation = await this.findOrganisation(organisationId);
+    if (organisation?.kind !== 'department') {
+      refuse('/body/organisationId', 'no such department');
+    }
   }
 
   /** Disables a client and drops the grants, codes and tokens it holds. */

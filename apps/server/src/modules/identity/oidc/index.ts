@@ -4,6 +4,8 @@ import type { Provider } from 'oidc-provider';
 import type { Logger } from 'pino';
 import { systemActor } from '../../../kernel/actor.js';
 import type { Kernel } from '../../../kernel/context.js';
+import { NotFoundError } from '../../../kernel/errors.js';
+import { registerClientActor } from './bearer.js';
 import { OidcClientService } from './clients.js';
 import { OidcInteractions } from './interactions.js';
 import { mountProvider } from './mount.js';
@@ -53,13 +55,23 @@ export const oidcModule = fp(
         .then((actor) => app.identity.service.logout(actor, { requestId: 'oidc-end-session' }))
         .catch((err: unknown) => app.log.error({ err }, 'ending the Zhengtong session failed'));
     });
-    const clients = new OidcClientService(kernel.db.orm, kernel.fieldCrypto, (metadata) =>
-      provider.Client.validate(metadata),
+    const directoryActor = systemActor('oidc');
+    const clients = new OidcClientService(
+      kernel.db.orm,
+      kernel.fieldCrypto,
+      (metadata) => provider.Client.validate(metadata),
+      (id) =>
+        app.directory.getOrganisation(directoryActor, id).catch((err: unknown) => {
+          if (err instanceof NotFoundError) return undefined;
+          throw err;
+        }),
     );
     const interactions = new OidcInteractions(provider);
     app.decorate('oidc', { provider, clients });
 
     await registerPurge(kernel.jobs, kernel.db.orm);
+    // department systems calling the API with client-credentials tokens
+    registerClientActor(app, provider, kernel.db.orm);
 
     await mountProvider(app, provider);
     await app.register(interactionRoutes, {
@@ -69,13 +81,23 @@ export const oidcModule = fp(
     });
     await app.register(clientRoutes, { prefix: '/api/v1/identity/oidc-clients', clients });
   },
-  { name: 'oidc', dependencies: ['kernel', 'identity'] },
+  { name: 'oidc', dependencies: ['kernel', 'directory', 'identity'] },
 );
 
 /** The demo relying parties (demo mode only): a portal for SSO and a department system. */
-export async function seedDemoOidcClients(kernel: Kernel, log: Logger): Promise<void> {
-  // the demo metadata is fixed and known good: no provider is needed to validate it
-  const clients = new OidcClientService(kernel.db.orm, kernel.fieldCrypto, async () => undefined);
+export async function seedDemoOidcClients(
+  kernel: Kernel,
+  log: Logger,
+  /** the department the demo department system issues certificates for */
+  departmentId: string | undefined,
+): Promise<void> {
+  // the demo metadata is fixed and known good: no provider or directory is needed to check it
+  const clients = new OidcClientService(
+    kernel.db.orm,
+    kernel.fieldCrypto,
+    async () => undefined,
+    async () => ({ kind: 'department' }),
+  );
   const seed = systemActor('seed');
   if (!(await clients.exists('demo-portal'))) {
     await clients.create(
@@ -99,6 +121,9 @@ export async function seedDemoOidcClients(kernel: Kernel, log: Logger): Promise<
         clientId: 'demo-department-system',
         name: '演示部门系统 Demo department system',
         grantTypes: ['client_credentials'],
+        ...(departmentId === undefined
+          ? {}
+          : { scope: 'certificates:issue', organisationId: departmentId }),
       },
       {},
       'demo-department-secret',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { systemActor } from '../../../kernel/actor.js';
 import { createTestApp, type TestApp } from '../../../test-support/app.js';
 import { FAST_ARGON2, createPerson, createStaff, loginAs } from '../../../test-support/identity.js';
 
@@ -120,5 +121,63 @@ describe('OIDC client administration: system administrators with MFA only', () =
     });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /redirectUris/);
+  });
+
+  it('binds a client-credentials client to a department for certificates:issue, validated', async () => {
+    const { items } = await t.app.directory.listOrganisations(systemActor('test'), {
+      region: '410100',
+    });
+    const market = items.find((o) => o.name === '郑州市市场监督管理局')!.id;
+    const notDepartment = items.find((o) => o.kind !== 'department')!.id;
+    const create = (payload: object) =>
+      t.app.inject({ method: 'POST', url: URL, headers: { cookie: admin }, payload });
+    const machine = { name: '市场监管业务系统', grantTypes: ['client_credentials'] };
+
+    for (const [payload, field] of [
+      [{ ...machine, scope: 'certificates:issue' }, 'organisationId'],
+      [
+        { ...machine, scope: 'certificates:issue', organisationId: notDepartment },
+        'organisationId',
+      ],
+      [
+        { ...machine, scope: 'certificates:issue', organisationId: crypto.randomUUID() },
+        'organisationId',
+      ],
+      [
+        {
+          name: 'portal',
+          grantTypes: ['authorization_code'],
+          redirectUris: ['https://portal.example/cb'],
+          scope: 'openid certificates:issue',
+          organisationId: market,
+        },
+        'scope',
+      ],
+    ] as const) {
+      const res = await create(payload);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.ok(
+        res
+          .json<{ errors?: { path: string }[] }>()
+          .errors?.some((e) => e.path === `/body/${field}`),
+        res.body,
+      );
+    }
+
+    const res = await create({
+      ...machine,
+      clientId: 'zz-market-system',
+      scope: 'certificates:issue',
+      organisationId: market,
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const created = res.json<{ organisationId: string | null; scope: string | null }>();
+    assert.equal(created.organisationId, market);
+    assert.equal(created.scope, 'certificates:issue');
+    const list = await t.app.inject({ method: 'GET', url: URL, headers: { cookie: admin } });
+    const listed = list
+      .json<{ items: { clientId: string; organisationId: string | null }[] }>()
+      .items.find((c) => c.clientId === 'zz-market-system');
+    assert.equal(listed?.organisationId, market);
   });
 });

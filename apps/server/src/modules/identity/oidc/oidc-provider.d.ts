@@ -56,6 +56,27 @@ declare module 'oidc-provider' {
     validate(metadata: ClientMetadata): Promise<void>;
   }
 
+  /** An opaque access token of the client-credentials grant (model `ClientCredentials`). */
+  export interface ClientCredentials {
+    jti: string;
+    clientId: string;
+    scope?: string;
+    /** epoch seconds */
+    exp: number;
+    readonly isExpired: boolean;
+    /** set when a resource indicator bound the token to another resource server */
+    aud?: string | string[];
+    /** DPoP key thumbprint of a sender-constrained token */
+    jkt?: string;
+    /** mTLS certificate thumbprint of a sender-constrained token */
+    'x5t#S256'?: string;
+  }
+
+  export interface ClientCredentialsStatic {
+    /** undefined for an unknown, revoked or expired token */
+    find(value: string): Promise<ClientCredentials | undefined>;
+  }
+
   export interface PromptDetail {
     name: string;
     reasons: string[];
@@ -206,6 +227,7 @@ declare module 'oidc-provider' {
     readonly Interaction: InteractionStatic;
     readonly Grant: GrantStatic;
     readonly Client: ClientStatic;
+    readonly ClientCredentials: ClientCredentialsStatic;
     readonly Session: SessionStatic;
   }
 

@@ -1,4 +1,5 @@
 import { Provider, type Account, type AccountClaims, type Configuration } from 'oidc-provider';
+import { CLIENT_SCOPES } from '../../../kernel/actor.js';
 import type { Kernel } from '../../../kernel/context.js';
 import { NotFoundError } from '../../../kernel/errors.js';
 import type { IdentityClaims } from '../service.js';
@@ -81,6 +82,10 @@ export async function createProvider({ kernel, claimsFor }: ProviderDeps): Promi
       'openid',
       'offline_access',
       ...Object.keys(SCOPE_CLAIMS).filter((s) => s !== 'openid'),
+      // API scopes for department systems (client credentials). Listed here so the provider
+      // checks a client's request against its registered `scope`; an unlisted scope would be
+      // passed into the token unchecked.
+      ...CLIENT_SCOPES,
     ],
     // the scope claims go into the ID token too, so a relying party needs no userinfo call
     conformIdTokenClaims: false,

@@ -47,6 +47,8 @@ const OidcClient = Type.Object({
   grantTypes: Type.Array(Type.String()),
   scope: Type.Union([Type.String(), Type.Null()]),
   tokenEndpointAuthMethod: Type.String(),
+  /** the department a client-credentials client acts for */
+  organisationId: Type.Union([Type.String(), Type.Null()]),
   createdBy: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   disabledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -58,9 +60,22 @@ const NewOidcClient = Type.Object({
   redirectUris: Type.Optional(Type.Array(Uri, { maxItems: 20 })),
   postLogoutRedirectUris: Type.Optional(Type.Array(Uri, { maxItems: 20 })),
   grantTypes: Type.Array(GrantType, { minItems: 1, maxItems: 3 }),
-  scope: Type.Optional(Type.String({ pattern: '^[a-z_]+( [a-z_]+)*$', maxLength: 500 })),
+  scope: Type.Optional(
+    Type.String({
+      pattern: '^[a-z_:]+( [a-z_:]+)*$',
+      maxLength: 500,
+      description:
+        'space-separated; certificates:issue needs client_credentials and organisationId',
+    }),
+  ),
   tokenEndpointAuthMethod: Type.Optional(
     Type.Union([Type.Literal('client_secret_basic'), Type.Literal('client_secret_post')]),
+  ),
+  organisationId: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description: 'the department a client_credentials client acts for (issues certificates)',
+    }),
   ),
 });
 

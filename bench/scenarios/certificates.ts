@@ -1,0 +1,256 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { sm2 } from 'sm-crypto-v2';
+import type { Certificate, Verification } from '@zhengtong/contracts';
+import { makeCreditCode, organisationCodeCheckCharacter } from '@zhengtong/gb';
+import { systemActor } from '../../apps/server/src/kernel/actor.js';
+import { SM2_DEFAULT_USER_ID } from '../../apps/server/src/kernel/crypto.js';
+import { DEMO_STAFF_PASSWORD } from '../../apps/server/src/modules/identity/demo-accounts.js';
+import { findByIdentifier } from '../../apps/server/src/modules/certificates/store.js';
+import { referenceCertificateTypeCode } from '../../apps/server/src/modules/certificates/reference-certificate-types.js';
+import { driveLoad } from '../lib/load.js';
+import type { LoadReport, LoadRequest } from '../lib/load-driver.js';
+import type { Measurement, ScenarioResult, TargetCheck } from '../lib/results.js';
+import { round, summarise, type Measured } from '../lib/stats.js';
+import type { Target } from '../lib/target.js';
+import type { Scenario, ScenarioOptions } from './types.js';
+
+const API = '/api/v1/certificates';
+const ISSUER = '郑州市市场监督管理局';
+const TARGET_OPS = 300;
+/** the signer identity options kernel/crypto.ts sm2Sign / sm2Verify pass to sm-crypto-v2 */
+const SM2_OPTIONS = { hash: true, der: true, userId: SM2_DEFAULT_USER_ID } as const;
+
+export const DEFAULTS = { issue: 600, verify: 2000, smokeIssue: 5, smokeVerify: 10 };
+
+/** A valid GB 32100 credit code (郑州, 企业), distinct for each `n` of a run. */
+export function creditCodeFor(run: number, n: number): string {
+  const body = String((run + n) % 100_000_000).padStart(8, '0');
+  return makeCreditCode(`91410100${body}${organisationCodeCheckCharacter(body)}`);
+}
+
+/** The body of the n-th issuance: a 营业执照 for a different enterprise each time. */
+function issueBody(issuerOrganisationId: string, run: number, n: number): object {
+  return {
+    typeCode: referenceCertificateTypeCode('营业执照'),
+    holder: {
+      kind: 'enterprise',
+      creditCode: creditCodeFor(run, n),
+      name: `河南政通压测第${n}科技有限公司`,
+    },
+    issuerOrganisationId,
+    data: {
+      enterpriseName: `河南政通压测第${n}科技有限公司`,
+      enterpriseType: '有限责任公司（自然人投资或控股）',
+      legalRepresentativeName: '李四',
+      registeredCapital: 100 + (n % 900),
+      registeredAddress: `河南省郑州市金水区花园路 ${1 + (n % 200)} 号`,
+      businessScope: '软件开发；信息系统集成服务；数据处理和存储支持服务',
+    },
+  };
+}
+
+async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const res = await fetch(new URL('/api/v1/identity/login', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const session = res.headers.getSetCookie().find((c) => c.startsWith('zt_session='));
+  if (!session) throw new Error(`login ${username}: no session cookie`);
+  return session.split(';')[0]!;
+}
+
+function measured(report: LoadReport): Measured {
+  const errors = report.samples.filter((s) => !s.ok).length + report.skipped;
+  return summarise(
+    report.samples.map((s) => s.ms),
+    errors,
+    report.wallMs,
+  );
+}
+
+/** `count` timed calls of `op` in this process, one after another. */
+function loop(count: number, op: () => unknown): Measured {
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    op();
+    latencies.push(performance.now() - t);
+  }
+  return summarise(latencies, 0, performance.now() - started);
+}
+
+function withBaseline(what: string, m: Measured, baselineWhat: string, b: Measured): Measurement {
+  return {
+    what,
+    ...m,
+    baseline: {
+      what: baselineWhat,
+      opsPerSec: b.opsPerSec,
+      count: b.count,
+      p50Ms: b.p50Ms,
+      p99Ms: b.p99Ms,
+      share: b.opsPerSec > 0 ? round(m.opsPerSec / b.opsPerSec, 3) : 0,
+    },
+  };
+}
+
+function firstErrors(report: LoadReport): string[] {
+  return report.samples
+    .filter((s) => !s.ok)
+    .slice(0, 3)
+    .map((s) => `${s.status} ${s.error ?? ''}`);
+}
+
+async function runCertificates(target: Target, o: ScenarioOptions): Promise<ScenarioResult> {
+  const { app, baseUrl } = target;
+  const issueCount = o.count ?? (o.smoke ? DEFAULTS.smokeIssue : DEFAULTS.issue);
+  const verifyCount = o.counts.verify ?? (o.smoke ? DEFAULTS.smokeVerify : DEFAULTS.verify);
+  const run = crypto.randomInt(0, 50_000_000);
+
+  const { items } = await app.directory.listOrganisations(systemActor('bench'), {
+    region: '410100',
+    kind: 'department',
+  });
+  const issuer = items.find((org) => org.name === ISSUER);
+  if (!issuer) throw new Error(`no demo organisation ${ISSUER}: is the demo data seeded?`);
+  const cookie = await login(baseUrl, 'zz-approver', DEMO_STAFF_PASSWORD);
+  const issueRequest = (n: number): LoadRequest => ({
+    method: 'POST',
+    path: API,
+    headers: { cookie },
+    body: issueBody(issuer.id, run, n),
+  });
+
+  // warm-up (not measured): the server's JIT, the pool's connections, the validators
+  const warmUp = o.smoke ? 1 : Math.max(20, o.concurrency * 2);
+  let sample: Certificate | undefined;
+  for (let i = 0; i < warmUp; i++) {
+    const req = issueRequest(issueCount + i);
+    const res = await fetch(new URL(req.path, baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(req.body),
+    });
+    if (res.status !== 201) throw new Error(`warm-up issue: ${res.status} ${await res.text()}`);
+    sample = (await res.json()) as Certificate;
+    const v = await fetch(new URL(`${API}/verify/${sample.identifier}`, baseUrl));
+    const verification = (await v.json()) as Verification;
+    if (verification.status !== 'valid') {
+      throw new Error(`warm-up verify: ${v.status} ${JSON.stringify(verification)}`);
+    }
+  }
+
+  const deadlineMs = o.smoke ? 15_000 : 300_000;
+  o.log(`issuing ${issueCount} certificates, ${o.concurrency} at a time`);
+  const issued = await driveLoad({
+    baseUrl,
+    requests: Array.from({ length: issueCount }, (_, n) => issueRequest(n)),
+    concurrency: o.concurrency,
+    deadlineMs,
+    requestTimeoutMs: 30_000,
+    expectStatus: 201,
+    pick: 'identifier',
+  });
+  const identifiers = issued.samples.flatMap((s) => (s.ok && s.picked ? [s.picked] : []));
+  if (identifiers.length === 0) {
+    throw new Error(`no certificate was issued: ${firstErrors(issued).join('; ')}`);
+  }
+
+  o.log(`verifying ${verifyCount} times over the ${identifiers.length} issued`);
+  const verified = await driveLoad({
+    baseUrl,
+    requests: Array.from({ length: verifyCount }, (_, n) => ({
+      method: 'GET' as const,
+      path: `${API}/verify/${encodeURIComponent(identifiers[n % identifiers.length]!)}`,
+    })),
+    concurrency: o.concurrency,
+    deadlineMs,
+    requestTimeoutMs: 30_000,
+    expectStatus: 200,
+    expectField: { name: 'status', value: 'valid' },
+  });
+
+  // the signed text of an issued certificate: the baselines sign and verify the same bytes
+  const row = await findByIdentifier(app.kernel.db.orm, identifiers[0]!);
+  if (!row) throw new Error(`issued ${identifiers[0]} is not stored`);
+  const payload = new Uint8Array(Buffer.from(app.kernel.fieldCrypto.decrypt(row.payloadSealed)));
+
+  o.log(`baseline: sm-crypto-v2 over a ${payload.length}-byte payload`);
+  const keys = sm2.generateKeyPairHex();
+  const signature = sm2.doSignature(payload, keys.privateKey, SM2_OPTIONS);
+  if (!sm2.doVerifySignature(payload, signature, keys.publicKey, SM2_OPTIONS)) {
+    throw new Error('the baseline signature does not verify');
+  }
+  const warmBaseline = o.smoke ? 2 : 50;
+  loop(warmBaseline, () => sm2.doSignature(payload, keys.privateKey, SM2_OPTIONS));
+  const signBase = loop(Math.max(issueCount, o.smoke ? 0 : 500), () =>
+    sm2.doSignature(payload, keys.privateKey, SM2_OPTIONS),
+  );
+  loop(warmBaseline, () => sm2.doVerifySignature(payload, signature, keys.publicKey, SM2_OPTIONS));
+  const verifyBase = loop(Math.max(verifyCount, o.smoke ? 0 : 500), () => {
+    if (!sm2.doVerifySignature(payload, signature, keys.publicKey, SM2_OPTIONS)) {
+      throw new Error('baseline verify failed');
+    }
+  });
+
+  const issue = withBaseline(
+    'certificates issued (POST /api/v1/certificates)',
+    measured(issued),
+    'sm-crypto-v2 sm2.doSignature, one process, sequential',
+    signBase,
+  );
+  const verify = withBaseline(
+    'certificates verified (GET /api/v1/certificates/verify/{identifier})',
+    measured(verified),
+    'sm-crypto-v2 sm2.doVerifySignature, one process, sequential',
+    verifyBase,
+  );
+  const cpus = os.cpus().length;
+  const check = (name: string, key: string, m: Measurement): TargetCheck => {
+    const met = m.opsPerSec >= TARGET_OPS && m.errors === 0;
+    const notes = [
+      cpus !== 2 ? `measured on ${cpus} cores, the target is for 2` : '',
+      m.errors > 0 ? `${m.errors} errors` : '',
+      m.baseline && m.baseline.opsPerSec < TARGET_OPS
+        ? `the bare library alone reaches only ${m.baseline.opsPerSec}/s on one core`
+        : '',
+    ].filter(Boolean);
+    return {
+      name,
+      measurement: key,
+      target: TARGET_OPS,
+      unit: `${name}/s`,
+      measured: m.opsPerSec,
+      met,
+      note: notes.join('; '),
+    };
+  };
+  return {
+    scale: { issue: issueCount, verify: verifyCount },
+    concurrency: o.concurrency,
+    measurements: { issue, verify },
+    targets: [check('issued', 'issue', issue), check('verified', 'verify', verify)],
+    details: {
+      payloadBytes: payload.length,
+      issuer: ISSUER,
+      typeCode: referenceCertificateTypeCode('营业执照'),
+      distinctIdentifiersVerified: Math.min(identifiers.length, verifyCount),
+      warmUpRequests: warmUp,
+      sm2Options: SM2_OPTIONS,
+      issueErrorsSample: firstErrors(issued),
+      verifyErrorsSample: firstErrors(verified),
+    },
+  };
+}
+
+export const certificatesScenario: Scenario = {
+  name: 'certificates',
+  description:
+    'certificates issued per second (SM2 sign + persist) and verified per second, over HTTP, beside bare sm-crypto-v2 sign/verify',
+  run: runCertificates,
+};
