@@ -436,6 +436,11 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
         .getByTitle(/河南政通示范科技有限公司/)
         .first()
         .click();
+      // the licence in force (a 变更登记 keeps the earlier versions, marked 已变更)
+      await wallet.waitForURL(/enterprise=/);
+      const enterprise = new URL(wallet.url()).searchParams.get('enterprise');
+      assert.ok(enterprise, 'the holder choice is in the address');
+      await openPage(wallet, `/me/certificates?enterprise=${enterprise}&state=valid`, '我的证照');
       await wallet
         .getByRole('link', { name: /营业执照/ })
         .first()
@@ -449,7 +454,7 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
         .first()
         .click();
       await wallet.getByRole('heading', { level: 1, name: '电子证照核验' }).waitFor();
-      await wallet.getByText('有效', { exact: true }).first().waitFor();
+      await wallet.locator('.ant-result-title', { hasText: '有效' }).waitFor();
       await screenshot(wallet, '22-verify-valid');
       await context.close();
     },
