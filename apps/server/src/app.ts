@@ -14,6 +14,7 @@ import { catalogModule } from './modules/catalog/index.js';
 import { workflowModule } from './modules/workflow/index.js';
 import { applicationsModule } from './modules/applications/index.js';
 import { messagingModule } from './modules/messaging/index.js';
+import { evaluationModule } from './modules/evaluation/index.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -58,6 +59,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(catalogModule);
   await app.register(applicationsModule);
   await app.register(messagingModule);
+  await app.register(evaluationModule);
   await registerWebAndFallback(app, options.webDist);
   return app;
 }

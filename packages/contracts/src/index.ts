@@ -9,3 +9,4 @@ export * from './bundle-applications.js';
 export * from './drafts.js';
 export * from './notifications.js';
 export * from './certificates.js';
+export * from './evaluation.js';

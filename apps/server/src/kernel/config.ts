@@ -40,6 +40,12 @@ const EnvSchema = Type.Object({
   ZT_OIDC_COOKIE_KEYS: Type.Optional(Type.String({ pattern: '^[^,]{32,}(,[^,]{32,})*$' })),
   /** share of a workflow step's working-day limit after which it shows a warning (预警) */
   ZT_DEADLINE_WARNING_SHARE: Type.Number({ minimum: 0.1, maximum: 1, default: 0.8 }),
+  /** 一事一评: calendar days after completion during which the applicant may rate */
+  ZT_EVALUATION_WINDOW_DAYS: Type.Integer({ minimum: 1, maximum: 366, default: 30 }),
+  /** 差评整改: working days to the return visit (回访) */
+  ZT_EVALUATION_VISIT_DAYS: Type.Integer({ minimum: 0, maximum: 60, default: 1 }),
+  /** 差评整改: working days to the rectification and reply */
+  ZT_EVALUATION_RECTIFY_DAYS: Type.Integer({ minimum: 1, maximum: 120, default: 15 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -89,6 +95,15 @@ export interface Config {
   workflow: {
     /** a step warns from floor(limit × share) working days after it arrived (0.1–1) */
     deadlineWarningShare: number;
+  };
+  /** 好差评: deadlines, configurable per province */
+  evaluation: {
+    /** 一事一评 accepted this many calendar days after completion */
+    windowDays: number;
+    /** 回访 due this many working days after a 差评 */
+    visitDays: number;
+    /** 整改 and reply due this many working days after a 差评 */
+    rectifyDays: number;
   };
 }
 
@@ -165,5 +180,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cookieKeys: v.ZT_OIDC_COOKIE_KEYS?.split(','),
     },
     workflow: { deadlineWarningShare: v.ZT_DEADLINE_WARNING_SHARE },
+    evaluation: {
+      windowDays: v.ZT_EVALUATION_WINDOW_DAYS,
+      visitDays: v.ZT_EVALUATION_VISIT_DAYS,
+      rectifyDays: v.ZT_EVALUATION_RECTIFY_DAYS,
+    },
   };
 }
