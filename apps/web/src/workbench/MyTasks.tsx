@@ -1,16 +1,13 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { WorkflowTask } from '@zhengtong/contracts';
-import { Button, Card, Space, type TableColumnsType } from 'antd';
-import { Link } from 'react-router';
+import { Space, type TableColumnsType } from 'antd';
 import { LinkButton } from '../portal/catalog/LinkButton';
-import { QueryTable } from '../shared/components/QueryTable';
 import { useUrlFilter } from '../shared/components/useUrlFilter';
 import { useFormatDate, useT } from '../shared/i18n/LocaleProvider';
-import { myTasksQuery, officerApplicationQuery, TASK_PAGE_SIZE } from './api';
+import { myTasksQuery } from './api';
 import { ClaimButton } from './ClaimButton';
 import { applicationPath, dateTimeText } from './labels';
-import { TaskDeadlineCell, TaskElement, TaskHolder } from './WorkbenchParts';
+import { TaskListCard, useTaskColumns } from './TaskListCard';
 
 function readPage(params: URLSearchParams): number {
   const page = Number(params.get('page'));
@@ -30,39 +27,19 @@ export function MyTasks({ accountId }: { accountId: string }) {
   const formatDate = useFormatDate();
   const [page, setPage] = useUrlFilter(readPage, writePage);
   const query = useQuery({ ...myTasksQuery(page), placeholderData: keepPreviousData });
+  const common = useTaskColumns(accountId);
 
   const columns: TableColumnsType<WorkflowTask> = [
-    {
-      key: 'step',
-      title: t('workbench.tasks.step'),
-      render: (_value, task) => (
-        <>
-          <strong>{task.name}</strong>
-          <TaskElement element={task.element} />
-        </>
-      ),
-    },
-    {
-      key: 'application',
-      title: t('workbench.tasks.application'),
-      render: (_value, task) => <ApplicationCell id={task.businessKey} />,
-    },
+    common.step,
+    common.application,
     {
       key: 'createdAt',
       title: t('workbench.tasks.createdAt'),
       dataIndex: 'createdAt',
       render: (at: string) => dateTimeText(at, formatDate, t),
     },
-    {
-      key: 'dueDate',
-      title: t('workbench.tasks.dueDate'),
-      render: (_value, task) => <TaskDeadlineCell task={task} />,
-    },
-    {
-      key: 'holder',
-      title: t('workbench.tasks.holder'),
-      render: (_value, task) => <TaskHolder task={task} accountId={accountId} />,
-    },
+    common.dueDate,
+    common.holder,
     {
       key: 'actions',
       title: t('common.actions'),
@@ -78,41 +55,13 @@ export function MyTasks({ accountId }: { accountId: string }) {
   ];
 
   return (
-    <Card
-      className="zt-card zt-note"
-      title={<h2 className="zt-card-heading">{t('workbench.tasks.title')}</h2>}
-      extra={
-        <Button
-          icon={<ReloadOutlined />}
-          loading={query.isFetching && !query.isPending}
-          onClick={() => void query.refetch()}
-        >
-          {t('workbench.tasks.refresh')}
-        </Button>
-      }
-    >
-      <QueryTable<WorkflowTask>
-        query={query}
-        rowKey="id"
-        columns={columns}
-        caption={t('workbench.tasks.title')}
-        emptyText={t('workbench.tasks.none')}
-        paging={{ current: page, pageSize: TASK_PAGE_SIZE, onChange: setPage }}
-      />
-    </Card>
-  );
-}
-
-/** The 办件 a task is on: its number and item once loaded, a link in any case. */
-export function ApplicationCell({ id }: { id: string }) {
-  const t = useT();
-  const { data } = useQuery(officerApplicationQuery(id));
-  return (
-    <>
-      <Link to={applicationPath(id)}>
-        {data ? <span className="zt-code">{data.applicationNo}</span> : t('workbench.tasks.open')}
-      </Link>
-      {data && <span className="zt-subline zt-muted">{data.itemName}</span>}
-    </>
+    <TaskListCard
+      title={t('workbench.tasks.title')}
+      emptyText={t('workbench.tasks.none')}
+      query={query}
+      columns={columns}
+      page={page}
+      onPage={setPage}
+    />
   );
 }

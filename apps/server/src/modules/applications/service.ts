@@ -11,7 +11,6 @@ import type {
   Me,
   Progress,
   ProgressQuery,
-  ProblemFieldError,
   RefuseBody,
   RequestSupplementBody,
   ResubmitBody,
@@ -26,7 +25,6 @@ import { parseIdNumber } from '@zhengtong/gb';
 import { anonymousActor, type Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit/record.js';
 import type { CalendarService } from '../../kernel/calendar/service.js';
-import { toShanghaiDate } from '../../kernel/calendar/working-days.js';
 import type { Drizzle, Executor } from '../../kernel/db/database.js';
 import {
   ConflictError,
@@ -42,7 +40,14 @@ import { newId } from '../../kernel/ids.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { DirectoryService } from '../directory/index.js';
 import { mayReadTask, mayWorkOn, type TaskRow, type WorkflowService } from '../workflow/index.js';
+import { ApplicationAcceptance } from './acceptance.js';
 import * as bundleStore from './bundle-store.js';
+import {
+  completion,
+  type ApplicationChanges,
+  type ApplyChange,
+  type ApplyTaskChange,
+} from './changes.js';
 import { ApplicationDrafts } from './drafts.js';
 import {
   ApplicationFiling,
@@ -53,6 +58,7 @@ import {
   type RequestContext,
 } from './filing.js';
 import * as store from './store.js';
+import { ApplicationSuspension } from './suspension.js';
 
 export type { RequestContext } from './filing.js';
 
@@ -112,18 +118,6 @@ export interface ApplicationsDeps {
 const notFound = () => new NotFoundError('application-not-found', 'no such application');
 
 /**
- * 文书编号 of the result document: the 办件编号 with the kind of decision (Z 准予, B 不予,
- * S 不予受理), so that it is unique and leads back to the application.
- */
-export function resultNoOf(
-  applicationNo: string,
-  outcome: 'approved' | 'denied' | 'refused',
-): string {
-  const letter = { approved: 'Z', denied: 'B', refused: 'S' }[outcome];
-  return `${applicationNo}${letter}`;
-}
-
-/**
  * Told of every status change of an application, inside the transaction that made it (e.g. an
  * 一件事 bundle moves on when its members finish). A listener that throws rolls the change back.
  */
@@ -134,6 +128,7 @@ export type StatusListener = (
 ) => Promise<void>;
 
 export { maskName };
+export { resultNoOf } from './changes.js';
 
 /**
  * 办件: apply (申报) with an Idempotency-Key, accept (受理) / refuse (不予受理) / ask for every
@@ -146,6 +141,10 @@ export class ApplicationsService {
   private readonly statusListeners: StatusListener[] = [];
   /** the filing steps single applications share with 一件事 bundle applications */
   readonly filing: ApplicationFiling;
+  /** 受理 / 不予受理 / 补正 */
+  private readonly acceptance: ApplicationAcceptance;
+  /** 挂起 / 恢复 */
+  private readonly suspension: ApplicationSuspension;
 
   constructor(private readonly deps: ApplicationsDeps) {
     this.filing = new ApplicationFiling({
@@ -155,6 +154,21 @@ export class ApplicationsService {
       catalog: deps.catalog,
       now: () => this.now(),
     });
+    // the parts change applications the way the service does: through `change` and `onTask`
+    const changes: ApplicationChanges = {
+      change: (actor, id, ctx, apply) => this.change(actor, id, ctx, apply),
+      onTask: (actor, id, nodeId, ctx, apply) => this.onTask(actor, id, nodeId, ctx, apply),
+      taskOf: (tx, app, actor, match) => this.taskOf(tx, app, actor, match),
+      now: () => this.now(),
+    };
+    this.acceptance = new ApplicationAcceptance({
+      changes,
+      filing: this.filing,
+      calendar: deps.calendar,
+      workflow: deps.workflow,
+      directory: deps.directory,
+    });
+    this.suspension = new ApplicationSuspension({ changes, calendar: deps.calendar });
   }
 
   /** Registers a listener for status changes (see StatusListener). */
@@ -435,107 +449,15 @@ export class ApplicationsService {
   // -------------------------------------------------------------------------------------------
   // The window officer: 受理, 不予受理, 补正
 
+  /** 受理: the due dates start; 容缺受理 with pending materials, 会签 departments named. */
   async accept(actor: Actor, id: string, body: AcceptBody, ctx: RequestContext) {
-    await this.onTask(actor, id, 'accept', ctx, async (tx, app, task) => {
-      if (app.status !== 'submitted') {
-        throw new ConflictError(
-          'not-acceptable',
-          `an application that is ${app.status} cannot be accepted`,
-        );
-      }
-      const version = await this.version(app.listVersionId);
-      const pending = body.pendingMaterials ?? [];
-      if (pending.length > 0) {
-        if (!version.elements.allowsPendingMaterials) {
-          throw new UnprocessableError(
-            'no-pending-materials',
-            'this service does not allow 容缺受理',
-            [{ path: '/body/pendingMaterials', message: '该事项不支持容缺受理' }],
-          );
-        }
-        const keys = new Set(version.elements.materials.map((m) => m.key));
-        const unknown = pending.filter((k) => !keys.has(k));
-        if (unknown.length > 0) {
-          throw new UnprocessableError(
-            'unknown-material',
-            `no such material: ${unknown.join(', ')}`,
-            unknown.map((k) => ({ path: '/body/pendingMaterials', message: `无此材料：${k}` })),
-          );
-        }
-      }
-      const consulted = body.consultedOrganisationIds ?? [];
-      if (consulted.length > 0) {
-        const found = await this.deps.directory.findOrganisationsByIds(consulted);
-        const departments = new Set(found.filter((o) => o.kind === 'department').map((o) => o.id));
-        const problems = consulted.flatMap((c, i) =>
-          departments.has(c) && c !== app.organisationId
-            ? []
-            : [
-                {
-                  path: `/body/consultedOrganisationIds/${i}`,
-                  message: '会签部门应为实施机构以外的部门',
-                },
-              ],
-        );
-        if (problems.length > 0) {
-          throw new UnprocessableError('invalid-consulted', 'not departments to consult', problems);
-        }
-      }
-      const today = toShanghaiDate(this.now());
-      const [due, statutory] = await Promise.all([
-        this.deps.calendar.addWorkingDays(today, version.elements.promisedLimitDays),
-        this.deps.calendar.addWorkingDays(today, version.elements.statutoryLimitDays),
-      ]);
-      await this.deps.workflow.engine.completeTask(tx, task.id, actor.id, {
-        acceptance: 'accepted',
-        consultedOrganisationIds: consulted,
-      });
-      // 即办件: the process ends with the acceptance, which is the decision (当场办结)
-      const instance = await this.deps.workflow.findInstance(tx, app.processInstanceId ?? '');
-      const completedNow = instance?.status === 'completed';
-      await store.updateApplication(tx, id, {
-        status: completedNow ? 'approved' : 'accepted',
-        acceptedAt: this.now(),
-        dueDate: due.date,
-        statutoryDueDate: statutory.date,
-        pendingMaterials: pending,
-        ...(completedNow ? this.completion(app, 'approved') : {}),
-      });
-      return {
-        ...(completedNow
-          ? {
-              followUp: () => this.filing.event(tx, id, actor, 'approved', { atAcceptance: true }),
-            }
-          : {}),
-        event: 'accepted',
-        audit: 'applications.accept',
-        detail: { dueDate: due.date, ...(pending.length > 0 ? { pendingMaterials: pending } : {}) },
-      };
-    });
+    await this.acceptance.accept(actor, id, body, ctx);
     return this.get(actor, id);
   }
 
+  /** 不予受理: with the reason the applicant reads. */
   async refuse(actor: Actor, id: string, body: RefuseBody, ctx: RequestContext) {
-    await this.onTask(actor, id, 'accept', ctx, async (tx, app, task) => {
-      if (app.status !== 'submitted' && app.status !== 'supplementRequested') {
-        throw new ConflictError(
-          'not-refusable',
-          `an application that is ${app.status} cannot be refused`,
-        );
-      }
-      await this.deps.workflow.engine.completeTask(tx, task.id, actor.id, {
-        acceptance: 'refused',
-        refuseReason: body.reason,
-      });
-      await store.updateApplication(tx, id, {
-        status: 'refused',
-        decisionReason: body.reason,
-        completedAt: this.now(),
-        resultNo: resultNoOf(app.applicationNo, 'refused'),
-        supplement: null,
-      });
-      return { event: 'refused', audit: 'applications.refuse', detail: { reason: body.reason } };
-    });
+    await this.acceptance.refuse(actor, id, body, ctx);
     return this.get(actor, id);
   }
 
@@ -546,36 +468,7 @@ export class ApplicationsService {
     body: RequestSupplementBody,
     ctx: RequestContext,
   ) {
-    await this.onTask(actor, id, 'accept', ctx, async (tx, app) => {
-      if (app.status !== 'submitted') {
-        throw new ConflictError(
-          'supplement-pending',
-          app.status === 'supplementRequested'
-            ? 'a supplement request is open: list everything in one notice (一次性告知)'
-            : `an application that is ${app.status} takes no supplement request`,
-        );
-      }
-      const version = await this.version(app.listVersionId);
-      const keys = new Set(version.elements.materials.map((m) => m.key));
-      const problems: ProblemFieldError[] = body.items.flatMap((item, i) =>
-        item.materialKey !== undefined && !keys.has(item.materialKey)
-          ? [{ path: `/body/items/${i}/materialKey`, message: `无此材料：${item.materialKey}` }]
-          : [],
-      );
-      if (problems.length > 0)
-        throw new UnprocessableError('unknown-material', 'no such material', problems);
-      const count = app.supplementCount + 1;
-      await store.updateApplication(tx, id, {
-        status: 'supplementRequested',
-        supplement: body.items,
-        supplementCount: count,
-      });
-      return {
-        event: 'supplementRequested',
-        audit: 'applications.request-supplement',
-        detail: { items: body.items, count, ...(count > 1 ? { repeated: true } : {}) },
-      };
-    });
+    await this.acceptance.requestSupplement(actor, id, body, ctx);
     return this.get(actor, id);
   }
 
@@ -670,14 +563,7 @@ export class ApplicationsService {
    * collected one waits for `deliver`.
    */
   private completion(app: store.ApplicationRow, outcome: 'approved' | 'denied') {
-    const now = this.now();
-    return {
-      completedAt: now,
-      resultNo: resultNoOf(app.applicationNo, outcome),
-      ...(app.deliveryMethod === 'online'
-        ? { deliveredAt: now, delivery: { channel: 'online' } }
-        : {}),
-    };
+    return completion(app, outcome, this.now());
   }
 
   /**
@@ -722,63 +608,13 @@ export class ApplicationsService {
 
   /** 挂起: an officer with a step on the accepted application stops its clock. */
   async suspend(actor: Actor, id: string, body: SuspendBody, ctx: RequestContext) {
-    await this.change(actor, id, ctx, async (tx, app) => {
-      await this.taskOf(tx, app, actor, (t) => t.nodeId !== 'accept');
-      if (app.status !== 'accepted') {
-        throw new ConflictError(
-          'not-accepted',
-          `an application that is ${app.status} is not in process`,
-        );
-      }
-      if (app.suspendedAt)
-        throw new ConflictError('already-suspended', 'the clock already stands still');
-      await store.updateApplication(tx, id, {
-        suspendedAt: this.now(),
-        suspensionKind: body.kind,
-        suspensionReason: body.reason,
-      });
-      return {
-        event: 'suspended',
-        audit: 'applications.suspend',
-        detail: { kind: body.kind, reason: body.reason },
-      };
-    });
+    await this.suspension.suspend(actor, id, body, ctx);
     return this.get(actor, id);
   }
 
-  /**
-   * 恢复: the clock runs again; both due dates move by the working days in (suspended day,
-   * today] — the days the special procedure took.
-   */
+  /** 恢复: the clock runs again and the due dates move by the days it stood still. */
   async resume(actor: Actor, id: string, ctx: RequestContext) {
-    await this.change(actor, id, ctx, async (tx, app) => {
-      await this.taskOf(tx, app, actor, (t) => t.nodeId !== 'accept');
-      if (!app.suspendedAt) throw new ConflictError('not-suspended', 'the clock is running');
-      const { workingDays } = await this.deps.calendar.workingDaysBetween(
-        toShanghaiDate(app.suspendedAt),
-        toShanghaiDate(this.now()),
-      );
-      const days = Math.max(0, workingDays);
-      const [due, statutory] = await Promise.all([
-        app.dueDate ? this.deps.calendar.addWorkingDays(app.dueDate, days) : undefined,
-        app.statutoryDueDate
-          ? this.deps.calendar.addWorkingDays(app.statutoryDueDate, days)
-          : undefined,
-      ]);
-      await store.updateApplication(tx, id, {
-        suspendedAt: null,
-        suspensionKind: null,
-        suspensionReason: null,
-        suspendedWorkingDays: app.suspendedWorkingDays + days,
-        dueDate: due?.date ?? null,
-        statutoryDueDate: statutory?.date ?? null,
-      });
-      return {
-        event: 'resumed',
-        audit: 'applications.resume',
-        detail: { days, dueDate: due?.date ?? null },
-      };
-    });
+    await this.suspension.resume(actor, id, ctx);
     return this.get(actor, id);
   }
 
@@ -938,8 +774,8 @@ export class ApplicationsService {
     id: string,
     nodeId: string,
     ctx: RequestContext,
-    change: (tx: Executor, app: store.ApplicationRow, task: TaskRow) => Promise<ChangeResult>,
-  ) {
+    change: ApplyTaskChange,
+  ): Promise<void> {
     return this.change(actor, id, ctx, async (tx, app) =>
       change(tx, app, await this.taskOf(tx, app, actor, (t) => t.nodeId === nodeId)),
     );
@@ -975,7 +811,7 @@ export class ApplicationsService {
     actor: Actor,
     id: string,
     ctx: RequestContext,
-    apply: (tx: Executor, app: store.ApplicationRow) => Promise<ChangeResult>,
+    apply: ApplyChange,
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
       // a bundle member's change may move its bundle on (see StatusListener): the bundle's lock
@@ -1036,13 +872,4 @@ export class ApplicationsService {
     const organisations = await this.deps.directory.findOrganisationsByIds(ids);
     return new Map(organisations.map((o) => [o.id, o.name]));
   }
-}
-
-interface ChangeResult {
-  /** what follows the change's own timeline entry */
-  followUp?: () => Promise<void>;
-  event: string;
-  title?: string;
-  audit: string;
-  detail: Record<string, unknown>;
 }

@@ -1,12 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ErrorSchema } from '@rjsf/utils';
-import type {
-  DeliveryChoice,
-  ImplementationList,
-  ImplementationListVersion,
-} from '@zhengtong/contracts';
-import { Alert, App, Card, Descriptions, Form, Result, Typography } from 'antd';
-import { useState } from 'react';
+import type { ImplementationList, ImplementationListVersion } from '@zhengtong/contracts';
+import { Alert, App, Card, Descriptions, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../shared/api/ApiError';
 import type { Session } from '../../shared/api/identity';
@@ -16,26 +10,15 @@ import { implementationListQuery, serviceItemQuery } from '../../shared/api/cata
 import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../../shared/components/LoadingBlock';
 import { PageHeading } from '../../shared/components/PageHeading';
-import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useT } from '../../shared/i18n/LocaleProvider';
 import { minimumOnlineApplyDepth } from '../catalog/labels';
-import { LinkButton } from '../catalog/LinkButton';
 import { MaterialsTable } from '../catalog/MaterialsTable';
 import { PortalBreadcrumb } from '../catalog/PortalBreadcrumb';
 import { ApplicantOnly } from './ApplicantOnly';
-import { ApplicationForm, type FormData } from './ApplicationForm';
+import type { FormData } from './ApplicationForm';
+import { ApplyFormCard, ApplyUnavailable, DeliveryCard, useApplyForm } from './ApplyParts';
 import { CertificateMaterialsChoice, useCertificateChoices } from './CertificateMaterialsChoice';
-import {
-  deliveryChoice,
-  DeliveryChoiceFields,
-  deliveryField,
-  hasDeliveryErrors,
-  showDeliveryErrors,
-  type DeliveryValues,
-} from './DeliveryChoiceFields';
 import { DraftPrompt, DraftSaveError, SaveDraftButton, useFormDraft } from './formDraft';
-import { serverFormErrors } from './formErrors';
-import { forgetIdempotencyKey, idempotencyKeyFor } from './idempotency';
 import { limitText } from './limits';
 import { PrefillNote, useFormPrefill } from './prefill';
 import '../catalog/catalog.css';
@@ -93,22 +76,18 @@ interface UnavailableProps {
   listId?: string;
 }
 
+/** Nothing to apply for: back to the guide of the item (of the list) when known, else to search. */
 function Unavailable({ title, detail, itemCode, listId }: UnavailableProps) {
   const t = useT();
-  usePageTitle(title);
   const guide = itemCode
     ? `/services/${encodeURIComponent(itemCode)}${listId ? `?list=${encodeURIComponent(listId)}` : ''}`
     : '/services';
   return (
-    <Result
-      status="warning"
-      title={<h1 className="zt-result-title">{title}</h1>}
-      subTitle={detail}
-      extra={
-        <LinkButton type="primary" to={guide}>
-          {itemCode ? t('apply.backToGuide') : t('apply.toSearch')}
-        </LinkButton>
-      }
+    <ApplyUnavailable
+      title={title}
+      detail={detail}
+      to={guide}
+      action={itemCode ? t('apply.backToGuide') : t('apply.toSearch')}
     />
   );
 }
@@ -119,10 +98,11 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
   const navigate = useNavigate();
   const elements = list.published.elements;
   const mutation = useSubmitApplication();
-  const [deliveryForm] = Form.useForm<DeliveryValues>();
-  const [formData, setFormData] = useState<FormData>({});
-  const [extraErrors, setExtraErrors] = useState<ErrorSchema>();
-  const [idempotencyKey, setIdempotencyKey] = useState(() => idempotencyKeyFor(list.id));
+  const form = useApplyForm({
+    keyTarget: list.id,
+    deliveryCardId: 'zt-apply-delivery',
+    fixDeliveryText: t('apply.fixDelivery'),
+  });
   const guidePath = `/services/${encodeURIComponent(list.itemCode)}?list=${encodeURIComponent(list.id)}`;
   const uploads = elements.materials.filter((material) => material.source === 'upload').length;
   // 免提交: wallet certificates standing in for the materials a certificate meets
@@ -133,25 +113,18 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
   const applyingAs = me.actingFor ? 'enterprise' : 'person';
   const wrongKind = kinds !== undefined && !kinds.includes(applyingAs);
   // 预填: the empty fields that are the applicant's identity, filled once the page opens
-  const prefill = useFormPrefill({ listId: list.id }, formData, setFormData);
+  const prefill = useFormPrefill({ listId: list.id }, form.formData, form.setFormData);
   // 草稿: the form saved before, offered when the page opens; saved on request
-  const draft = useFormDraft(listDraftTarget(list.id), list.itemName, formData, (data) => {
+  const draft = useFormDraft(listDraftTarget(list.id), list.itemName, form.formData, (data) => {
     // a resumed draft wins over what was pre-filled
     prefill.discard();
-    setExtraErrors(undefined);
-    setFormData(data);
+    form.setExtraErrors(undefined);
+    form.setFormData(data);
   });
 
   const submit = async (data: FormData) => {
-    setExtraErrors(undefined);
-    let delivery: DeliveryChoice;
-    try {
-      delivery = deliveryChoice(await deliveryForm.validateFields());
-    } catch {
-      void message.error(t('apply.fixDelivery'));
-      document.getElementById('zt-apply-delivery')?.scrollIntoView({ block: 'center' });
-      return;
-    }
+    const delivery = await form.startSubmit();
+    if (!delivery) return;
     mutation.mutate(
       {
         body: {
@@ -162,11 +135,11 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
             ? { certificateMaterials: certificates.selected }
             : {}),
         },
-        idempotencyKey,
+        idempotencyKey: form.idempotencyKey,
       },
       {
         onSuccess: (application) => {
-          forgetIdempotencyKey(list.id);
+          form.filed();
           // the submit discarded the draft of this list
           draft.forget();
           void message.success({
@@ -175,25 +148,9 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
           });
           void navigate(`/me/applications/${encodeURIComponent(application.id)}`);
         },
-        onError: (error) => {
-          setExtraErrors(serverFormErrors(error, t).extraErrors);
-          showDeliveryErrors(deliveryForm, error);
-          // the key filed something else before (an earlier attempt went through after all):
-          // a new key for what is on the form now
-          if (isApiError(error) && error.code === 'idempotency-key-reused') {
-            forgetIdempotencyKey(list.id);
-            setIdempotencyKey(idempotencyKeyFor(list.id));
-          }
-        },
+        onError: form.failed,
       },
     );
-  };
-
-  const change = (data: FormData) => {
-    if (extraErrors && JSON.stringify(data) !== JSON.stringify(formData)) {
-      setExtraErrors(undefined);
-    }
-    setFormData(data);
   };
 
   return (
@@ -274,95 +231,35 @@ function ApplyView({ list, me }: { list: PublishedList; me: Session }) {
           )}
         </Card>
 
-        <Card
+        <DeliveryCard
           id="zt-apply-delivery"
-          className="zt-card"
-          title={
-            <Typography.Title level={2} id="zt-apply-delivery-heading" className="zt-card-heading">
-              {t('apply.delivery')}
-            </Typography.Title>
-          }
-        >
-          <section aria-labelledby="zt-apply-delivery-heading">
-            <Typography.Paragraph type="secondary">{t('apply.deliveryHint')}</Typography.Paragraph>
-            <DeliveryChoiceFields
-              form={deliveryForm}
-              name="applyDelivery"
-              disabled={mutation.isPending}
-            />
-          </section>
-        </Card>
+          title={t('apply.delivery')}
+          hint={t('apply.deliveryHint')}
+          name="applyDelivery"
+          form={form.deliveryForm}
+          disabled={mutation.isPending}
+        />
 
-        <Card
-          className="zt-card"
-          title={
-            <Typography.Title level={2} id="zt-apply-form-heading" className="zt-card-heading">
-              {t('apply.form')}
-            </Typography.Title>
-          }
+        <ApplyFormCard
+          headingId="zt-apply-form-heading"
+          formId="zt-apply-form"
+          title={t('apply.form')}
+          submitText={t('apply.submit')}
           extra={<SaveDraftButton draft={draft} disabled={mutation.isPending} />}
-        >
-          <section aria-labelledby="zt-apply-form-heading" className="zt-stack">
-            <DraftPrompt draft={draft} />
-            <PrefillNote prefill={prefill} />
-            <DraftSaveError draft={draft} />
-            {wrongKind && (
-              <Alert
-                type="warning"
-                showIcon
-                title={
-                  applyingAs === 'person'
-                    ? t('apply.wrongKind.forEnterprises')
-                    : t('apply.wrongKind.forPeople')
-                }
-                description={t('apply.wrongKind.detail')}
-              />
-            )}
-            {mutation.isError && (
-              <SubmitError error={mutation.error} placed={extraErrors !== undefined} />
-            )}
-            <ApplicationForm
-              id="zt-apply-form"
-              schema={elements.form.schema}
-              uiSchema={elements.form.uiSchema}
-              formData={formData}
-              onChange={change}
-              onSubmit={(data) => void submit(data)}
-              extraErrors={extraErrors}
-              submitText={t('apply.submit')}
-              submitting={mutation.isPending}
-            />
-          </section>
-        </Card>
+          notes={
+            <>
+              <DraftPrompt draft={draft} />
+              <PrefillNote prefill={prefill} />
+              <DraftSaveError draft={draft} />
+            </>
+          }
+          wrongKind={wrongKind ? applyingAs : undefined}
+          form={elements.form}
+          state={form}
+          submission={mutation}
+          onSubmit={(data) => void submit(data)}
+        />
       </div>
     </div>
   );
-}
-
-/** Why the submit failed: on the fields when it can, else here. */
-function SubmitError({ error, placed }: { error: unknown; placed: boolean }) {
-  const t = useT();
-  const unplaced = serverFormErrors(error, t).unplaced.filter(
-    (fieldError) => deliveryField(fieldError.path) === undefined,
-  );
-  if (isApiError(error) && error.code === 'idempotency-key-reused') {
-    return (
-      <Alert
-        type="warning"
-        showIcon
-        role="alert"
-        title={t('apply.replayed.title')}
-        description={
-          <>
-            {t('apply.replayed.detail')}{' '}
-            <Link to="/me/applications">{t('apply.replayed.mine')}</Link>
-          </>
-        }
-      />
-    );
-  }
-  if ((placed || hasDeliveryErrors(error)) && unplaced.length === 0) {
-    return <Alert type="error" showIcon role="alert" title={t('apply.fixFields')} />;
-  }
-  return <ApiErrorAlert error={error} />;
 }

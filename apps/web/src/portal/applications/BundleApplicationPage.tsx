@@ -1,4 +1,3 @@
-import { ArrowLeftOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type {
   ApplicationStatus,
@@ -6,37 +5,15 @@ import type {
   BundleMemberApplication,
   BundleTimelineEntry,
 } from '@zhengtong/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Popconfirm,
-  Result,
-  Row,
-  Space,
-  Table,
-  Typography,
-  type DescriptionsProps,
-  type TableColumnsType,
-} from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Descriptions, Table, type DescriptionsProps, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../shared/api/ApiError';
 import {
   bundleApplicationQuery,
   useWithdrawBundleApplication,
 } from '../../shared/api/bundle-applications';
-import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
-import { LoadingBlock } from '../../shared/components/LoadingBlock';
-import { PageHeading } from '../../shared/components/PageHeading';
-import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useT, type Translate } from '../../shared/i18n/LocaleProvider';
-import { LinkButton } from '../catalog/LinkButton';
-import { PortalBreadcrumb } from '../catalog/PortalBreadcrumb';
 import { ApplicantOnly } from './ApplicantOnly';
+import { DetailPageFrame, DetailQuery, DetailSection } from './ApplicationPageShell';
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 import { ApplicationTimeline, type TimelineStep } from './ApplicationTimeline';
 import { BundleStatusTag } from './BundleStatusTag';
@@ -70,146 +47,61 @@ function BundleApplicationDetail() {
   const t = useT();
   const { id = '' } = useParams();
   const query = useQuery(bundleApplicationQuery(id));
-
-  if (isApiError(query.error) && (query.error.status === 404 || query.error.status === 400)) {
-    return <NotFound />;
-  }
-  if (query.isError) {
-    return (
-      <>
-        <Breadcrumb />
-        <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  if (query.isPending) {
-    return (
-      <>
-        <Breadcrumb />
-        <LoadingBlock label={t('bundleApplication.loading')} />
-      </>
-    );
-  }
-  return <DetailView bundle={query.data} />;
-}
-
-function Breadcrumb({ current }: { current?: string }) {
-  const t = useT();
   return (
-    <PortalBreadcrumb
-      crumbs={[
-        { label: t('myApplications.title'), to: '/me/applications' },
-        { label: current ?? t('bundleApplication.title') },
-      ]}
-    />
-  );
-}
-
-function NotFound() {
-  const t = useT();
-  usePageTitle(t('bundleApplication.notFound'));
-  return (
-    <>
-      <Breadcrumb />
-      <Result
-        status="404"
-        title={<h1 className="zt-result-title">{t('bundleApplication.notFound')}</h1>}
-        subTitle={t('bundleApplication.notFoundDetail')}
-        extra={
-          <LinkButton type="primary" to="/me/applications">
-            {t('myApplications.detail.backToList')}
-          </LinkButton>
-        }
-      />
-    </>
+    <DetailQuery
+      query={query}
+      texts={{
+        title: t('bundleApplication.title'),
+        loading: t('bundleApplication.loading'),
+        notFound: t('bundleApplication.notFound'),
+        notFoundDetail: t('bundleApplication.notFoundDetail'),
+      }}
+    >
+      {(bundle) => <DetailView bundle={bundle} />}
+    </DetailQuery>
   );
 }
 
 function DetailView({ bundle }: { bundle: BundleApplication }) {
   const t = useT();
-  const { message } = App.useApp();
   const withdraw = useWithdrawBundleApplication(bundle.id);
   const mayWithdraw =
     bundle.status === 'inProgress' &&
     bundle.members.every((member) => notYetAccepted.includes(member.status));
 
   return (
-    <div className="zt-application-page">
-      <Breadcrumb current={bundle.applicationNo} />
-      <PageHeading
-        title={bundle.bundleName}
-        description={
-          <Space size={[8, 4]} wrap>
-            <span>
-              {t('myApplications.no')} <span className="zt-code">{bundle.applicationNo}</span>
-            </span>
-            <BundleStatusTag status={bundle.status} />
-          </Space>
-        }
-        extra={
-          <Space wrap>
-            <LinkButton to="/me/applications" icon={<ArrowLeftOutlined aria-hidden />}>
-              {t('myApplications.detail.backToList')}
-            </LinkButton>
-            {mayWithdraw && (
-              <Popconfirm
-                title={t('bundleApplication.withdraw.confirm')}
-                description={t('bundleApplication.withdraw.confirmDetail')}
-                okText={t('bundleApplication.withdraw.action')}
-                okButtonProps={{ danger: true }}
-                cancelText={t('common.cancel')}
-                onConfirm={() =>
-                  withdraw.mutate(undefined, {
-                    onSuccess: () => void message.success(t('bundleApplication.withdraw.done')),
-                  })
-                }
-              >
-                <Button danger icon={<RollbackOutlined aria-hidden />} loading={withdraw.isPending}>
-                  {t('bundleApplication.withdraw.action')}
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        }
-      />
-      <div className="zt-stack">
-        {withdraw.isError && <ApiErrorAlert error={withdraw.error} />}
-        <StatusNote bundle={bundle} />
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={15} className="zt-stack">
-            <KeyFacts bundle={bundle} />
-            <Section id="zt-bundle-members" title={t('bundleApplication.members')}>
-              <Members members={bundle.members} />
-            </Section>
-          </Col>
-          <Col xs={24} lg={9}>
-            <Section id="zt-bundle-timeline" title={t('bundleApplication.timeline')}>
-              <ApplicationTimeline
-                label={t('bundleApplication.timeline')}
-                steps={bundle.timeline.map((entry, index) => timelineStep(entry, index, t))}
-              />
-            </Section>
-          </Col>
-        </Row>
-      </div>
-    </div>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  const headingId = `${id}-heading`;
-  return (
-    <Card
-      id={id}
-      className="zt-card"
-      title={
-        <Typography.Title level={2} id={headingId} className="zt-card-heading">
-          {title}
-        </Typography.Title>
+    <DetailPageFrame
+      applicationNo={bundle.applicationNo}
+      heading={bundle.bundleName}
+      statusTag={<BundleStatusTag status={bundle.status} />}
+      withdraw={{
+        mutation: withdraw,
+        allowed: mayWithdraw,
+        texts: {
+          confirm: t('bundleApplication.withdraw.confirm'),
+          confirmDetail: t('bundleApplication.withdraw.confirmDetail'),
+          action: t('bundleApplication.withdraw.action'),
+          done: t('bundleApplication.withdraw.done'),
+        },
+      }}
+      note={<StatusNote bundle={bundle} />}
+      main={
+        <>
+          <KeyFacts bundle={bundle} />
+          <DetailSection id="zt-bundle-members" title={t('bundleApplication.members')}>
+            <Members members={bundle.members} />
+          </DetailSection>
+        </>
       }
-    >
-      <section aria-labelledby={headingId}>{children}</section>
-    </Card>
+      aside={
+        <DetailSection id="zt-bundle-timeline" title={t('bundleApplication.timeline')}>
+          <ApplicationTimeline
+            label={t('bundleApplication.timeline')}
+            steps={bundle.timeline.map((entry, index) => timelineStep(entry, index, t))}
+          />
+        </DetailSection>
+      }
+    />
   );
 }
 
@@ -304,9 +196,9 @@ function KeyFacts({ bundle }: { bundle: BundleApplication }) {
     },
   ];
   return (
-    <Section id="zt-bundle-facts" title={t('bundleApplication.facts')}>
+    <DetailSection id="zt-bundle-facts" title={t('bundleApplication.facts')}>
       <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />
-    </Section>
+    </DetailSection>
   );
 }
 

@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ErrorSchema } from '@rjsf/utils';
-import type { DeliveryChoice, ResolvedBundle } from '@zhengtong/contracts';
-import { Alert, App, Card, Descriptions, Form, Result, Typography } from 'antd';
-import { useState } from 'react';
+import type { ResolvedBundle } from '@zhengtong/contracts';
+import { Alert, App, Card, Descriptions, Typography } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api/ApiError';
 import { useSubmitBundleApplication } from '../../shared/api/bundle-applications';
@@ -11,25 +9,14 @@ import type { Session } from '../../shared/api/identity';
 import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../../shared/components/LoadingBlock';
 import { PageHeading } from '../../shared/components/PageHeading';
-import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useT } from '../../shared/i18n/LocaleProvider';
-import { LinkButton } from '../catalog/LinkButton';
 import { MaterialsTable } from '../catalog/MaterialsTable';
 import { PortalBreadcrumb } from '../catalog/PortalBreadcrumb';
 import { bundlesPath } from '../catalog/serviceSearch';
 import { useProvinceCities } from '../catalog/useProvinceCities';
 import { ApplicantOnly } from './ApplicantOnly';
-import { ApplicationForm, type FormData } from './ApplicationForm';
-import {
-  deliveryChoice,
-  DeliveryChoiceFields,
-  deliveryField,
-  hasDeliveryErrors,
-  showDeliveryErrors,
-  type DeliveryValues,
-} from './DeliveryChoiceFields';
-import { serverFormErrors } from './formErrors';
-import { forgetIdempotencyKey, idempotencyKeyFor } from './idempotency';
+import type { FormData } from './ApplicationForm';
+import { ApplyFormCard, ApplyUnavailable, DeliveryCard, useApplyForm } from './ApplyParts';
 import { PrefillNote, useFormPrefill } from './prefill';
 import '../catalog/catalog.css';
 import './applications.css';
@@ -70,7 +57,7 @@ function ApplyForBundle({ me }: { me: Session }) {
 
   if (!validCode || (isApiError(query.error) && query.error.code === 'bundle-not-found')) {
     return (
-      <Unavailable
+      <ApplyUnavailable
         title={t('bundleApply.notFound.title')}
         detail={t('bundleApply.notFound.detail')}
         to={bundlesPath}
@@ -80,7 +67,7 @@ function ApplyForBundle({ me }: { me: Session }) {
   }
   if (!validRegion) {
     return (
-      <Unavailable
+      <ApplyUnavailable
         title={t('bundleApply.noRegion.title')}
         detail={t('bundleApply.noRegion.detail')}
         to={guidePath(code)}
@@ -91,7 +78,7 @@ function ApplyForBundle({ me }: { me: Session }) {
   // a 404 for the region or a 422: some member has no list in force there
   if (isApiError(query.error) && (query.error.status === 404 || query.error.status === 422)) {
     return (
-      <Unavailable
+      <ApplyUnavailable
         title={t('bundleApply.unavailable.title')}
         detail={t('bundleApply.unavailable.detail')}
         to={guidePath(code, region)}
@@ -107,29 +94,6 @@ function ApplyForBundle({ me }: { me: Session }) {
   return <BundleApplyView key={`${code}:${region}`} resolved={query.data} me={me} />;
 }
 
-interface UnavailableProps {
-  title: string;
-  detail: string;
-  to: string;
-  action: string;
-}
-
-function Unavailable({ title, detail, to, action }: UnavailableProps) {
-  usePageTitle(title);
-  return (
-    <Result
-      status="warning"
-      title={<h1 className="zt-result-title">{title}</h1>}
-      subTitle={detail}
-      extra={
-        <LinkButton type="primary" to={to}>
-          {action}
-        </LinkButton>
-      }
-    />
-  );
-}
-
 function BundleApplyView({ resolved, me }: { resolved: ResolvedBundle; me: Session }) {
   const t = useT();
   const { message } = App.useApp();
@@ -137,16 +101,17 @@ function BundleApplyView({ resolved, me }: { resolved: ResolvedBundle; me: Sessi
   const { bundle, regionCode } = resolved;
   const draftTarget = `bundle:${bundle.code}:${regionCode}`;
   const mutation = useSubmitBundleApplication();
-  const [deliveryForm] = Form.useForm<DeliveryValues>();
-  const [formData, setFormData] = useState<FormData>({});
+  const form = useApplyForm({
+    keyTarget: draftTarget,
+    deliveryCardId: 'zt-bundle-delivery',
+    fixDeliveryText: t('bundleApply.fixDelivery'),
+  });
   // 预填: the empty fields that are the applicant's identity, filled once the page opens
   const prefill = useFormPrefill(
     { bundle: bundle.code, region: regionCode },
-    formData,
-    setFormData,
+    form.formData,
+    form.setFormData,
   );
-  const [extraErrors, setExtraErrors] = useState<ErrorSchema>();
-  const [idempotencyKey, setIdempotencyKey] = useState(() => idempotencyKeyFor(draftTarget));
   const { province, cities } = useProvinceCities();
   const regionName =
     [province, ...(cities ?? [])].find((candidate) => candidate?.code === regionCode)?.name ??
@@ -158,48 +123,25 @@ function BundleApplyView({ resolved, me }: { resolved: ResolvedBundle; me: Sessi
   const hasUploads = resolved.materials.some((material) => material.source === 'upload');
 
   const submit = async (data: FormData) => {
-    setExtraErrors(undefined);
-    let delivery: DeliveryChoice;
-    try {
-      delivery = deliveryChoice(await deliveryForm.validateFields());
-    } catch {
-      void message.error(t('bundleApply.fixDelivery'));
-      document.getElementById('zt-bundle-delivery')?.scrollIntoView({ block: 'center' });
-      return;
-    }
+    const delivery = await form.startSubmit();
+    if (!delivery) return;
     mutation.mutate(
       {
         body: { bundleCode: bundle.code, regionCode, formData: data, delivery },
-        idempotencyKey,
+        idempotencyKey: form.idempotencyKey,
       },
       {
         onSuccess: (created) => {
-          forgetIdempotencyKey(draftTarget);
+          form.filed();
           void message.success({
             content: t('bundleApply.submitted', { no: created.applicationNo }),
             duration: 8,
           });
           void navigate(`/me/bundle-applications/${encodeURIComponent(created.id)}`);
         },
-        onError: (error) => {
-          setExtraErrors(serverFormErrors(error, t).extraErrors);
-          showDeliveryErrors(deliveryForm, error);
-          // the key filed something else before (an earlier attempt went through after all):
-          // a new key for what is on the form now
-          if (isApiError(error) && error.code === 'idempotency-key-reused') {
-            forgetIdempotencyKey(draftTarget);
-            setIdempotencyKey(idempotencyKeyFor(draftTarget));
-          }
-        },
+        onError: form.failed,
       },
     );
-  };
-
-  const change = (data: FormData) => {
-    if (extraErrors && JSON.stringify(data) !== JSON.stringify(formData)) {
-      setExtraErrors(undefined);
-    }
-    setFormData(data);
   };
 
   return (
@@ -284,94 +226,28 @@ function BundleApplyView({ resolved, me }: { resolved: ResolvedBundle; me: Sessi
           )}
         </Card>
 
-        <Card
+        <DeliveryCard
           id="zt-bundle-delivery"
-          className="zt-card"
-          title={
-            <Typography.Title level={2} id="zt-bundle-delivery-heading" className="zt-card-heading">
-              {t('bundleApply.delivery')}
-            </Typography.Title>
-          }
-        >
-          <section aria-labelledby="zt-bundle-delivery-heading">
-            <Typography.Paragraph type="secondary">
-              {t('bundleApply.deliveryHint')}
-            </Typography.Paragraph>
-            <DeliveryChoiceFields
-              form={deliveryForm}
-              name="bundleDelivery"
-              disabled={mutation.isPending}
-            />
-          </section>
-        </Card>
+          title={t('bundleApply.delivery')}
+          hint={t('bundleApply.deliveryHint')}
+          name="bundleDelivery"
+          form={form.deliveryForm}
+          disabled={mutation.isPending}
+        />
 
-        <Card
-          className="zt-card"
-          title={
-            <Typography.Title level={2} id="zt-bundle-form-heading" className="zt-card-heading">
-              {t('bundleApply.form')}
-            </Typography.Title>
-          }
-        >
-          <section aria-labelledby="zt-bundle-form-heading" className="zt-stack">
-            <PrefillNote prefill={prefill} />
-            {wrongKind && (
-              <Alert
-                type="warning"
-                showIcon
-                title={
-                  applyingAs === 'person'
-                    ? t('apply.wrongKind.forEnterprises')
-                    : t('apply.wrongKind.forPeople')
-                }
-                description={t('apply.wrongKind.detail')}
-              />
-            )}
-            {mutation.isError && (
-              <SubmitError error={mutation.error} placed={extraErrors !== undefined} />
-            )}
-            <ApplicationForm
-              id="zt-bundle-apply-form"
-              schema={resolved.form.schema}
-              uiSchema={resolved.form.uiSchema}
-              formData={formData}
-              onChange={change}
-              onSubmit={(data) => void submit(data)}
-              extraErrors={extraErrors}
-              submitText={t('bundleApply.submit')}
-              submitting={mutation.isPending}
-            />
-          </section>
-        </Card>
+        <ApplyFormCard
+          headingId="zt-bundle-form-heading"
+          formId="zt-bundle-apply-form"
+          title={t('bundleApply.form')}
+          submitText={t('bundleApply.submit')}
+          notes={<PrefillNote prefill={prefill} />}
+          wrongKind={wrongKind ? applyingAs : undefined}
+          form={resolved.form}
+          state={form}
+          submission={mutation}
+          onSubmit={(data) => void submit(data)}
+        />
       </div>
     </div>
   );
-}
-
-/** Why the submit failed: on the fields when it can, else here. */
-function SubmitError({ error, placed }: { error: unknown; placed: boolean }) {
-  const t = useT();
-  const unplaced = serverFormErrors(error, t).unplaced.filter(
-    (fieldError) => deliveryField(fieldError.path) === undefined,
-  );
-  if (isApiError(error) && error.code === 'idempotency-key-reused') {
-    return (
-      <Alert
-        type="warning"
-        showIcon
-        role="alert"
-        title={t('apply.replayed.title')}
-        description={
-          <>
-            {t('apply.replayed.detail')}{' '}
-            <Link to="/me/applications">{t('apply.replayed.mine')}</Link>
-          </>
-        }
-      />
-    );
-  }
-  if ((placed || hasDeliveryErrors(error)) && unplaced.length === 0) {
-    return <Alert type="error" showIcon role="alert" title={t('apply.fixFields')} />;
-  }
-  return <ApiErrorAlert error={error} />;
 }

@@ -1,23 +1,9 @@
-import { ArrowLeftOutlined, FileTextOutlined, RollbackOutlined } from '@ant-design/icons';
+import { FileTextOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { Application, ImplementationListVersion, TimelineEntry } from '@zhengtong/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Popconfirm,
-  Result,
-  Row,
-  Space,
-  Typography,
-  type DescriptionsProps,
-} from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Alert, Descriptions, type DescriptionsProps } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../shared/api/ApiError';
 import {
   applicationFilesQuery,
   applicationQuery,
@@ -27,12 +13,10 @@ import {
 import { listVersionQuery } from '../../shared/api/catalog';
 import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../../shared/components/LoadingBlock';
-import { PageHeading } from '../../shared/components/PageHeading';
-import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useT } from '../../shared/i18n/LocaleProvider';
 import { LinkButton } from '../catalog/LinkButton';
-import { PortalBreadcrumb } from '../catalog/PortalBreadcrumb';
 import { ApplicantOnly } from './ApplicantOnly';
+import { DetailPageFrame, DetailQuery, DetailSection } from './ApplicationPageShell';
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 import { ApplicationTimeline, type TimelineStep } from './ApplicationTimeline';
 import { useDateTexts } from './dates';
@@ -60,64 +44,23 @@ function ApplicationDetail() {
   const t = useT();
   const { id = '' } = useParams();
   const query = useQuery(applicationQuery(id));
-
-  if (isApiError(query.error) && (query.error.status === 404 || query.error.status === 400)) {
-    return <NotFound />;
-  }
-  if (query.isError) {
-    return (
-      <>
-        <Breadcrumb />
-        <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  if (query.isPending) {
-    return (
-      <>
-        <Breadcrumb />
-        <LoadingBlock label={t('myApplications.detail.loading')} />
-      </>
-    );
-  }
-  return <DetailView application={query.data} />;
-}
-
-function Breadcrumb({ current }: { current?: string }) {
-  const t = useT();
   return (
-    <PortalBreadcrumb
-      crumbs={[
-        { label: t('myApplications.title'), to: '/me/applications' },
-        { label: current ?? t('myApplications.detail.title') },
-      ]}
-    />
-  );
-}
-
-function NotFound() {
-  const t = useT();
-  usePageTitle(t('myApplications.detail.notFound'));
-  return (
-    <>
-      <Breadcrumb />
-      <Result
-        status="404"
-        title={<h1 className="zt-result-title">{t('myApplications.detail.notFound')}</h1>}
-        subTitle={t('myApplications.detail.notFoundDetail')}
-        extra={
-          <LinkButton type="primary" to="/me/applications">
-            {t('myApplications.detail.backToList')}
-          </LinkButton>
-        }
-      />
-    </>
+    <DetailQuery
+      query={query}
+      texts={{
+        title: t('myApplications.detail.title'),
+        loading: t('myApplications.detail.loading'),
+        notFound: t('myApplications.detail.notFound'),
+        notFoundDetail: t('myApplications.detail.notFoundDetail'),
+      }}
+    >
+      {(application) => <DetailView application={application} />}
+    </DetailQuery>
   );
 }
 
 function DetailView({ application }: { application: Application }) {
   const t = useT();
-  const { message } = App.useApp();
   const withdraw = useWithdrawApplication(application.id);
   const open = isOpenApplication(application.status);
   // the materials and form of the list version the application is bound to
@@ -126,123 +69,81 @@ function DetailView({ application }: { application: Application }) {
   const elements = list.data?.elements;
 
   return (
-    <div className="zt-application-page">
-      <Breadcrumb current={application.applicationNo} />
-      <PageHeading
-        title={application.itemName}
-        description={
-          <Space size={[8, 4]} wrap>
-            <span>
-              {t('myApplications.no')} <span className="zt-code">{application.applicationNo}</span>
-            </span>
-            <ApplicationStatusTag status={application.status} />
-          </Space>
-        }
-        extra={
-          <Space wrap>
-            <LinkButton to="/me/applications" icon={<ArrowLeftOutlined aria-hidden />}>
-              {t('myApplications.detail.backToList')}
-            </LinkButton>
-            {hasResult(application.status) && (
-              <LinkButton to={`/results/${application.id}`} icon={<FileTextOutlined aria-hidden />}>
-                {t('result.open')}
-              </LinkButton>
-            )}
-            {open && (
-              <Popconfirm
-                title={t('myApplications.withdraw.confirm')}
-                description={t('myApplications.withdraw.confirmDetail')}
-                okText={t('myApplications.withdraw.action')}
-                okButtonProps={{ danger: true }}
-                cancelText={t('common.cancel')}
-                onConfirm={() =>
-                  withdraw.mutate(undefined, {
-                    onSuccess: () => void message.success(t('myApplications.withdraw.done')),
-                  })
-                }
-              >
-                <Button danger icon={<RollbackOutlined aria-hidden />} loading={withdraw.isPending}>
-                  {t('myApplications.withdraw.action')}
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        }
-      />
-      <div className="zt-stack">
-        {withdraw.isError && <ApiErrorAlert error={withdraw.error} />}
-        <StatusNote application={application} />
-        <Row gutter={[16, 16]}>
-          <Col xs={24} lg={15} className="zt-stack">
-            <KeyFacts application={application} />
-            {application.status === 'supplementRequested' && (
-              <SupplementCard
-                // a new notice starts from the form as it is now
-                key={`${application.supplementCount}`}
+    <DetailPageFrame
+      applicationNo={application.applicationNo}
+      heading={application.itemName}
+      statusTag={<ApplicationStatusTag status={application.status} />}
+      links={
+        hasResult(application.status) && (
+          <LinkButton to={`/results/${application.id}`} icon={<FileTextOutlined aria-hidden />}>
+            {t('result.open')}
+          </LinkButton>
+        )
+      }
+      withdraw={{
+        mutation: withdraw,
+        allowed: open,
+        texts: {
+          confirm: t('myApplications.withdraw.confirm'),
+          confirmDetail: t('myApplications.withdraw.confirmDetail'),
+          action: t('myApplications.withdraw.action'),
+          done: t('myApplications.withdraw.done'),
+        },
+      }}
+      note={<StatusNote application={application} />}
+      main={
+        <>
+          <KeyFacts application={application} />
+          {application.status === 'supplementRequested' && (
+            <SupplementCard
+              // a new notice starts from the form as it is now
+              key={`${application.supplementCount}`}
+              application={application}
+              materials={elements?.materials}
+              form={elements?.form}
+            />
+          )}
+          <DetailSection id="zt-materials" title={t('myApplications.materials.title')}>
+            {list.isError ? (
+              <ListProblem error={list.error} onRetry={() => void list.refetch()} />
+            ) : (
+              <MaterialsSection
                 application={application}
-                materials={elements?.materials}
-                form={elements?.form}
+                materials={list.isPending ? undefined : (elements?.materials ?? [])}
+                files={files}
               />
             )}
-            <Section id="zt-materials" title={t('myApplications.materials.title')}>
-              {list.isError ? (
-                <ListProblem error={list.error} onRetry={() => void list.refetch()} />
-              ) : (
-                <MaterialsSection
-                  application={application}
-                  materials={list.isPending ? undefined : (elements?.materials ?? [])}
-                  files={files}
-                />
-              )}
-            </Section>
-            {application.status !== 'waiting' && application.status !== 'cancelled' && (
-              <Section id="zt-position" title={t('myApplications.position.title')}>
-                <Suspense fallback={<LoadingBlock label={t('myApplications.position.loading')} />}>
-                  <ProcessPositionDiagram applicationId={application.id} />
-                </Suspense>
-              </Section>
+          </DetailSection>
+          {application.status !== 'waiting' && application.status !== 'cancelled' && (
+            <DetailSection id="zt-position" title={t('myApplications.position.title')}>
+              <Suspense fallback={<LoadingBlock label={t('myApplications.position.loading')} />}>
+                <ProcessPositionDiagram applicationId={application.id} />
+              </Suspense>
+            </DetailSection>
+          )}
+        </>
+      }
+      aside={
+        <DetailSection id="zt-timeline" title={t('myApplications.timeline.title')}>
+          <ApplicationTimeline
+            label={t('myApplications.timeline.title')}
+            steps={application.timeline.map((entry, index) =>
+              timelineStep(entry, index, list.data, t),
             )}
-          </Col>
-          <Col xs={24} lg={9}>
-            <Section id="zt-timeline" title={t('myApplications.timeline.title')}>
-              <ApplicationTimeline
-                label={t('myApplications.timeline.title')}
-                steps={application.timeline.map((entry, index) =>
-                  timelineStep(entry, index, list.data, t),
-                )}
-                waiting={application.currentSteps.map((step) => ({
-                  key: step.taskId,
-                  name: step.name,
-                  dueDate: step.dueDate,
-                }))}
-              />
-            </Section>
-          </Col>
-        </Row>
-      </div>
-    </div>
+            waiting={application.currentSteps.map((step) => ({
+              key: step.taskId,
+              name: step.name,
+              dueDate: step.dueDate,
+            }))}
+          />
+        </DetailSection>
+      }
+    />
   );
 }
 
 function ListProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return <ApiErrorAlert error={error} onRetry={onRetry} />;
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  const headingId = `${id}-heading`;
-  return (
-    <Card
-      id={id}
-      className="zt-card"
-      title={
-        <Typography.Title level={2} id={headingId} className="zt-card-heading">
-          {title}
-        </Typography.Title>
-      }
-    >
-      <section aria-labelledby={headingId}>{children}</section>
-    </Card>
-  );
 }
 
 /** What the status means for the applicant now, and what to do. */
@@ -405,9 +306,9 @@ function KeyFacts({ application }: { application: Application }) {
       : []),
   ];
   return (
-    <Section id="zt-facts" title={t('myApplications.detail.facts')}>
+    <DetailSection id="zt-facts" title={t('myApplications.detail.facts')}>
       <Descriptions size="small" column={{ xs: 1, md: 2 }} items={items} />
-    </Section>
+    </DetailSection>
   );
 }
 

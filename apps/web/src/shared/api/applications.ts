@@ -15,7 +15,15 @@ import type {
   ResultDocument,
 } from '@zhengtong/contracts';
 import { ApiError, parseProblem } from './ApiError';
-import { apiDelete, apiGet, apiPost, buildUrl, readErrorBody } from './client';
+import {
+  apiDelete,
+  apiGet,
+  apiPost,
+  buildUrl,
+  documentLanguage,
+  networkError,
+  postWithIdempotencyKey,
+} from './client';
 
 // 办件 as the applicant and the public see them: applying (申报), my applications, 补正,
 // material files, withdrawal and the public progress query (办件查询). Every key starts with
@@ -154,56 +162,15 @@ export function applicationFileContentUrl(id: string, fileId: string): string {
 // ---------------------------------------------------------------------------------------------
 // Writes
 
-function requestLanguage(): string {
-  return document.documentElement.lang || 'zh-CN';
-}
-
-function networkError(cause: unknown): ApiError {
-  return new ApiError({
-    kind: 'network',
-    status: 0,
-    code: 'NETWORK_ERROR',
-    title: 'Network error',
-    cause,
-  });
-}
-
 /**
  * 申报. The Idempotency-Key makes a retry (after a network failure, say) answer with the
  * application the first attempt created instead of filing a second one.
  */
-export async function submitApplication(
+export function submitApplication(
   body: SubmitApplicationBody,
   idempotencyKey: string,
 ): Promise<Application> {
-  let response: Response;
-  try {
-    response = await fetch(base, {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json, application/problem+json',
-        'Accept-Language': requestLanguage(),
-        'Content-Type': 'application/json',
-        'Idempotency-Key': idempotencyKey,
-      },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch (cause) {
-    throw networkError(cause);
-  }
-  if (!response.ok) throw await readErrorBody(response);
-  try {
-    return (await response.json()) as Application;
-  } catch (cause) {
-    throw new ApiError({
-      kind: 'http',
-      status: response.status,
-      code: 'INVALID_RESPONSE',
-      title: 'Invalid response',
-      cause,
-    });
-  }
+  return postWithIdempotencyKey<Application>(base, body, idempotencyKey);
 }
 
 /** 补正后重新提交: the corrected form. */
@@ -248,7 +215,7 @@ export function uploadMaterialFile(
     xhr.open('POST', buildUrl(`${base}/${enc(id)}/materials/${enc(materialKey)}/files`));
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('Accept-Language', requestLanguage());
+    xhr.setRequestHeader('Accept-Language', documentLanguage());
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && onProgress) {
         onProgress(Math.round((event.loaded / event.total) * 100));

@@ -5,8 +5,7 @@ import type {
   BundleApplicationPageQuery,
   SubmitBundleBody,
 } from '@zhengtong/contracts';
-import { ApiError } from './ApiError';
-import { apiGet, apiPost, readErrorBody } from './client';
+import { apiGet, apiPost, postWithIdempotencyKey } from './client';
 
 // 一件事 bundle applications as their applicant sees them: applying with one form, the list of
 // them, one with its members, and withdrawal. Keys start with 'applications' like those of the
@@ -64,44 +63,11 @@ export function myBundleApplicationsQuery(filter: MyBundleApplicationsFilter) {
  * 一件事申报. The Idempotency-Key makes a retry (after a network failure, say) answer with the
  * bundle application the first attempt created instead of filing a second one.
  */
-export async function submitBundleApplication(
+export function submitBundleApplication(
   body: SubmitBundleBody,
   idempotencyKey: string,
 ): Promise<BundleApplication> {
-  let response: Response;
-  try {
-    response = await fetch(base, {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json, application/problem+json',
-        'Accept-Language': document.documentElement.lang || 'zh-CN',
-        'Content-Type': 'application/json',
-        'Idempotency-Key': idempotencyKey,
-      },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch (cause) {
-    throw new ApiError({
-      kind: 'network',
-      status: 0,
-      code: 'NETWORK_ERROR',
-      title: 'Network error',
-      cause,
-    });
-  }
-  if (!response.ok) throw await readErrorBody(response);
-  try {
-    return (await response.json()) as BundleApplication;
-  } catch (cause) {
-    throw new ApiError({
-      kind: 'http',
-      status: response.status,
-      code: 'INVALID_RESPONSE',
-      title: 'Invalid response',
-      cause,
-    });
-  }
+  return postWithIdempotencyKey<BundleApplication>(base, body, idempotencyKey);
 }
 
 /** 撤回: the whole bundle, while no member has been accepted. */

@@ -122,3 +122,58 @@ export function apiPost<T>(path: string, body?: unknown, options: RequestOptions
 export function apiDelete<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
   return apiRequest<T>('DELETE', path, options);
 }
+
+/** The page's language, for requests made outside `apiRequest` (submits, uploads). */
+export function documentLanguage(): string {
+  return document.documentElement.lang || 'zh-CN';
+}
+
+/** The failure of a request that never got an answer. */
+export function networkError(cause: unknown): ApiError {
+  return new ApiError({
+    kind: 'network',
+    status: 0,
+    code: 'NETWORK_ERROR',
+    title: 'Network error',
+    cause,
+  });
+}
+
+/**
+ * A silent POST with an Idempotency-Key (申报): a retry with the same key (after a network
+ * failure, say) answers with what the first attempt created instead of creating it again.
+ */
+export async function postWithIdempotencyKey<T>(
+  path: string,
+  body: unknown,
+  idempotencyKey: string,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        'Accept-Language': documentLanguage(),
+        'Content-Type': 'application/json',
+        'Idempotency-Key': idempotencyKey,
+      },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw networkError(cause);
+  }
+  if (!response.ok) throw await readErrorBody(response);
+  try {
+    return (await response.json()) as T;
+  } catch (cause) {
+    throw new ApiError({
+      kind: 'http',
+      status: response.status,
+      code: 'INVALID_RESPONSE',
+      title: 'Invalid response',
+      cause,
+    });
+  }
+}
