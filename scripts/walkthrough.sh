@@ -165,14 +165,37 @@ call anonymous 200 GET "/applications/progress?no=$NO&name=%E5%BC%A0%E4%B8%89"
 expect .status approved
 call anonymous 404 GET "/applications/progress?no=$NO&name=%E6%9D%8E%E5%9B%9B"
 
+step '10. 张三: the inbox told of each change; he rates the service (好差评, 一事一评) once'
+# notifications come from the outbox, delivered in the background: wait a little for them
+for _ in $(seq 1 50); do
+  call zhangsan 200 GET '/notifications?pageSize=50' >/dev/null
+  [[ $(jq --arg app "$APP" '[.items[] | select(.kind == "application.completed" and ((.link // "") | contains($app)))] | length' "$WORK/body") -ge 1 ]] && break
+  sleep 0.2
+done
+call zhangsan 200 GET '/notifications?pageSize=50'
+# this application's notifications (the link leads to it), oldest first
+jq --arg app "$APP" '[.items[] | select((.link // "") | contains($app))] | reverse' "$WORK/body" \
+  >"$WORK/mine.json"
+for kind in application.submitted application.supplementRequested application.accepted application.completed; do
+  if [[ $(jq --arg k "$kind" '[.[] | select(.kind == $k)] | length' "$WORK/mine.json") -eq 0 ]]; then
+    printf '✗ no %s notification for %s\n' "$kind" "$APP" >&2
+    exit 1
+  fi
+done
+jq -r '.[] | "   \(.title)"' "$WORK/mine.json"
+call zhangsan 200 GET "/evaluations/applications/$APP"
+send zhangsan 201 POST "/evaluations/applications/$APP" \
+  '{"level": 5, "dimensions": {"efficiency": 5, "guideAccuracy": 4, "convenience": 5, "usability": 5}, "comment": "并联办理，一次办好"}'
+send zhangsan 409 POST "/evaluations/applications/$APP" '{"level": 1}'
+
 # ---------------------------------------------------------------------------------------------
-step '10. 李四 signs in and acts for 河南政通示范科技有限公司'
+step '11. 李四 signs in and acts for 河南政通示范科技有限公司'
 login lisi 13800000002 "$CITIZEN_PASSWORD"
 call lisi 200 GET /identity/me
 ENTERPRISE=$(field '.enterprises[0].id')
 send lisi 200 POST /identity/acting-for "$(jq -n --arg e "$ENTERPRISE" '{enterpriseId: $e}')"
 
-step '11. 企业开办一件事: one merged form for four items'
+step '12. 企业开办一件事: one merged form for four items'
 call anonymous 200 GET "/catalog/bundles/business-startup/resolve?region=$REGION"
 field '.members[] | "   stage \(.stage): \(.itemName) · \(.organisationName)"'
 BUNDLE_FORM=$(jq -n '{enterpriseName: "郑州政通走查科技有限公司", registeredAddress: "郑州市郑东新区商务外环路 10 号",
@@ -190,7 +213,7 @@ expect '[.members[] | select(.status == "waiting")] | length' 3
 STAGE1=$(field '.members[] | select(.stage == 1) | .applicationId')
 echo "   一件事 办件编号 $(field .applicationNo)"
 
-step '12. 综合受理 at the 郑州 service hall; the market-regulation bureau reviews and decides'
+step '13. 综合受理 at the 郑州 service hall; the market-regulation bureau reviews and decides'
 login hall-window zz-hall-window "$STAFF_PASSWORD"
 login market-approver zz-approver "$STAFF_PASSWORD"
 send hall-window 200 POST "/applications/$STAGE1/accept" '{}'
@@ -199,14 +222,14 @@ send market-approver 200 POST "/applications/$STAGE1/steps/$REVIEW" '{"opinion":
 DECIDE=$(my_task market-approver "$STAGE1" decide)
 send market-approver 200 POST "/applications/$STAGE1/steps/$DECIDE" '{"decision": "approve"}'
 
-step '13. Stage 2 opens: 公章刻制备案, 发票领用 and 社会保险登记 are accepted (即办件)'
+step '14. Stage 2 opens: 公章刻制备案, 发票领用 and 社会保险登记 are accepted (即办件)'
 call lisi 200 GET "/bundle-applications/$BUNDLE"
 expect '[.members[] | select(.stage == 2 and .status == "submitted")] | length' 3
 for member in $(field '.members[] | select(.stage == 2) | .applicationId'); do
   send hall-window 200 POST "/applications/$member/accept" '{}'
 done
 
-step '14. The bundle is complete'
+step '15. The bundle is complete'
 call lisi 200 GET "/bundle-applications/$BUNDLE"
 expect .status completed
 field '.members[] | "   \(.itemName): \(.status)"'

@@ -42,7 +42,9 @@ function run(
 }
 
 test('the API walkthrough runs from login to completion, for a citizen and a bundle', async () => {
-  const result = await run('bash', [script, base]);
+  // the outbox is delivered in the background on a running server; here the test drives it
+  const dispatching = setInterval(() => void t.kernel.dispatcher.dispatchOnce(), 100);
+  const result = await run('bash', [script, base]).finally(() => clearInterval(dispatching));
   assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
   assert.match(result.stdout, /walkthrough complete/);
   // the parallel step and the bundle's completion were really reached
