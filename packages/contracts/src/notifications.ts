@@ -43,3 +43,74 @@ export type NotificationPage = Static<typeof NotificationPage>;
 
 export const UnreadCount = Type.Object({ unread: Type.Integer({ minimum: 0 }) });
 export type UnreadCount = Static<typeof UnreadCount>;
+
+// 消息偏好 and the e-mail channel: which channels an account wants besides the inbox, and the
+// deliveries ops watch (queued, sent, failed, dead letters).
+
+export const MessageChannel = Type.Union([Type.Literal('inApp'), Type.Literal('email')], {
+  description: '站内消息 (always on) / 电子邮件',
+});
+export type MessageChannel = Static<typeof MessageChannel>;
+
+const ClockTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' });
+
+/** My message preferences; the e-mail address is shown masked. */
+export const MessagePreferences = Type.Object({
+  /** masked, e.g. z***@example.com; null: none given */
+  email: Type.Union([Type.String(), Type.Null()]),
+  channels: Type.Array(MessageChannel),
+  /** whether this server sends e-mail at all (SMTP configured) */
+  emailAvailable: Type.Boolean(),
+  quietStart: Type.Union([ClockTime, Type.Null()]),
+  quietEnd: Type.Union([ClockTime, Type.Null()]),
+});
+export type MessagePreferences = Static<typeof MessagePreferences>;
+
+export const MessagePreferencesInput = Type.Object({
+  /** the address to write to; omitted: keep the one given before; null: forget it */
+  email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()])),
+  channels: Type.Array(MessageChannel, { maxItems: 2, uniqueItems: true }),
+  /** 免打扰: non-urgent messages wait until quietEnd (Asia/Shanghai); both or neither */
+  quietStart: Type.Optional(Type.Union([ClockTime, Type.Null()])),
+  quietEnd: Type.Optional(Type.Union([ClockTime, Type.Null()])),
+});
+export type MessagePreferencesInput = Static<typeof MessagePreferencesInput>;
+
+export const DeliveryStatus = Type.Union(
+  [Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed'), Type.Literal('dead')],
+  { description: '待发送 / 已发送 / 失败 / 死信' },
+);
+export type DeliveryStatus = Static<typeof DeliveryStatus>;
+
+/** One message on a channel other than the inbox, as ops see it (the address masked). */
+export const MessageDelivery = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  channel: Type.Literal('email'),
+  accountId: Type.String(),
+  address: Type.String({ description: 'masked' }),
+  kind: Type.String(),
+  title: Type.String(),
+  sourceEventId: Type.String(),
+  status: DeliveryStatus,
+  attempts: Type.Integer({ minimum: 0 }),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  nextAttemptAt: Type.String({ format: 'date-time' }),
+  sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type MessageDelivery = Static<typeof MessageDelivery>;
+
+export const MessageDeliveryQuery = Type.Object({
+  status: Type.Optional(DeliveryStatus),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+});
+export type MessageDeliveryQuery = Static<typeof MessageDeliveryQuery>;
+
+export const MessageDeliveryPage = Type.Object({
+  items: Type.Array(MessageDelivery),
+  total: Type.Integer({ minimum: 0 }),
+  page: Type.Integer({ minimum: 1 }),
+  pageSize: Type.Integer({ minimum: 1 }),
+});
+export type MessageDeliveryPage = Static<typeof MessageDeliveryPage>;

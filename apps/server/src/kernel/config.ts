@@ -46,6 +46,12 @@ const EnvSchema = Type.Object({
   ZT_EVALUATION_VISIT_DAYS: Type.Integer({ minimum: 0, maximum: 60, default: 1 }),
   /** 差评整改: working days to the rectification and reply */
   ZT_EVALUATION_RECTIFY_DAYS: Type.Integer({ minimum: 1, maximum: 120, default: 15 }),
+  /** e-mail notifications over SMTP: smtp[s]://user:pass@host:port; unset: no e-mail channel */
+  ZT_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^\\s]+$' })),
+  /** the From of notification e-mails */
+  ZT_SMTP_FROM: Type.String({ minLength: 3, default: '政通 <no-reply@localhost>' }),
+  /** attempts of one e-mail before it becomes a dead letter */
+  ZT_SMTP_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 5 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -104,6 +110,13 @@ export interface Config {
     visitDays: number;
     /** 整改 and reply due this many working days after a 差评 */
     rectifyDays: number;
+  };
+  /** e-mail over SMTP (nodemailer); `url` holds a password: never log it */
+  smtp: {
+    /** undefined: the e-mail channel is off */
+    url: string | undefined;
+    from: string;
+    maxAttempts: number;
   };
 }
 
@@ -185,5 +198,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       visitDays: v.ZT_EVALUATION_VISIT_DAYS,
       rectifyDays: v.ZT_EVALUATION_RECTIFY_DAYS,
     },
+    smtp: { url: v.ZT_SMTP_URL, from: v.ZT_SMTP_FROM, maxAttempts: v.ZT_SMTP_MAX_ATTEMPTS },
   };
 }

@@ -32,6 +32,8 @@ function scrub(value: unknown, depth = 0): unknown {
 
 const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
 const DIGIT_RUN = /\d{11}/;
+/** the password of a URL's user info (smtp://user:pass@host), wherever a URL is written out */
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@"]*:)[^\s/@"]+@/gi;
 
 /**
  * Masks personal data in every string of a finished JSON log line: messages, fields, child
@@ -39,6 +41,7 @@ const DIGIT_RUN = /\d{11}/;
  * after "\n" in the JSON text is still seen as standing on its own.
  */
 function maskLine(line: string): string {
+  line = line.replace(URL_PASSWORD, '$1[redacted]@');
   if (!DIGIT_RUN.test(line)) return line;
   return line.replace(JSON_STRING, (literal) => {
     if (!DIGIT_RUN.test(literal)) return literal;
@@ -78,6 +81,9 @@ export const REDACTED_KEYS = [
   'code_verifier',
   'authorization',
   'cookie',
+  // the SMTP URL carries the mail server's password (config.smtp.url)
+  'smtpUrl',
+  'ZT_SMTP_URL',
 ];
 const redactedKeys = new Set(REDACTED_KEYS.map((k) => k.toLowerCase()));
 
@@ -87,6 +93,8 @@ export function loggerOptions(level: string): LoggerOptions {
     'req.headers.cookie',
     'req.headers["x-api-key"]',
     'res.headers["set-cookie"]',
+    'smtp.url',
+    '*.smtp.url',
     ...REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
   ];
   return {

@@ -1,12 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  MessageDelivery,
+  MessageDeliveryPage,
+  MessageDeliveryQuery,
+  MessagePreferences,
+  MessagePreferencesInput,
   NotificationPage,
   NotificationPageQuery,
   Problem,
   UnreadCount,
 } from '@zhengtong/contracts';
-import type { NotificationsService } from './service.js';
+import type { DeliveriesService, NotificationsService, PreferencesService } from './service.js';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const tags = ['notifications'];
@@ -14,7 +19,33 @@ const tags = ['notifications'];
 /** 站内消息 under /api/v1/notifications: the signed-in account's own inbox. */
 export const notificationsRoutes: FastifyPluginAsyncTypebox<{
   service: NotificationsService;
-}> = async (app, { service }) => {
+  preferences: PreferencesService;
+}> = async (app, { service, preferences }) => {
+  app.get(
+    '/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'My message preferences (消息偏好): channels, e-mail (masked), quiet hours',
+        response: { 200: MessagePreferences, ...problems },
+      },
+    },
+    (req) => preferences.get(req.actor),
+  );
+
+  app.put(
+    '/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Set my message preferences; the inbox is always on',
+        body: MessagePreferencesInput,
+        response: { 200: MessagePreferences, ...problems },
+      },
+    },
+    (req) => preferences.put(req.actor, req.body, { requestId: req.id }),
+  );
+
   app.get(
     '/',
     {
@@ -69,5 +100,36 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{
       await service.markAllRead(req.actor);
       return reply.status(204).send(null);
     },
+  );
+};
+
+/** Deliveries on the other channels under /api/v1/messaging/deliveries: ops and dead letters. */
+export const deliveriesRoutes: FastifyPluginAsyncTypebox<{
+  deliveries: DeliveriesService;
+}> = async (app, { deliveries }) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Message deliveries, newest first (status=dead: the dead letters); ops',
+        querystring: MessageDeliveryQuery,
+        response: { 200: MessageDeliveryPage, ...problems },
+      },
+    },
+    (req) => deliveries.page(req.actor, req.query),
+  );
+
+  app.post(
+    '/:id/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Put a dead letter back in the queue with fresh attempts; ops',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: MessageDelivery, ...problems },
+      },
+    },
+    (req) => deliveries.retry(req.actor, req.params.id, { requestId: req.id }),
   );
 };

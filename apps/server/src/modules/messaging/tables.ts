@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const tstz = () => timestamp({ withTimezone: true, mode: 'date' });
 
@@ -28,5 +29,60 @@ export const notification = pgTable(
   (t) => [
     unique('notification_source_key').on(t.accountId, t.sourceEventId),
     index('notification_inbox_idx').on(t.accountId, t.createdAt),
+  ],
+);
+
+/**
+ * How an account wants to be told: the channels besides the inbox and, for e-mail, the address
+ * (personal data: sealed with the field key, a masked copy to show). The identity module keeps
+ * no e-mail address, so messaging keeps its own. Quiet hours (HH:MM, Asia/Shanghai) are kept for
+ * non-urgent messages; no row: the inbox only.
+ */
+export const messagePreference = pgTable('message_preference', {
+  accountId: text().primaryKey(),
+  emailSealed: text(),
+  emailMasked: text(),
+  /** inApp always; email when the account asks for it */
+  channels: text()
+    .array()
+    .notNull()
+    .default(sql`'{inApp}'::text[]`),
+  quietStart: text(),
+  quietEnd: text(),
+  updatedAt: tstz().notNull().defaultNow(),
+});
+
+/**
+ * One message on a channel other than the inbox (e-mail now): queued when the notice is made,
+ * sent asynchronously with retries and backoff, `dead` after the last attempt (a dead letter for
+ * ops to retry). One per (channel, account, source event), however often the event comes.
+ */
+export const messageDelivery = pgTable(
+  'message_delivery',
+  {
+    id: uuid().primaryKey(),
+    channel: text({ enum: ['email'] }).notNull(),
+    accountId: text().notNull(),
+    /** the address at the time of the notice, sealed with the field key */
+    addressSealed: text().notNull(),
+    addressMasked: text().notNull(),
+    kind: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    link: text(),
+    sourceEventId: text().notNull(),
+    status: text({ enum: ['queued', 'sent', 'failed', 'dead'] })
+      .notNull()
+      .default('queued'),
+    attempts: integer().notNull().default(0),
+    /** what the last failed attempt said, with addresses removed */
+    lastError: text(),
+    nextAttemptAt: tstz().notNull().defaultNow(),
+    sentAt: tstz(),
+    createdAt: tstz().notNull().defaultNow(),
+  },
+  (t) => [
+    unique('message_delivery_source_key').on(t.channel, t.accountId, t.sourceEventId),
+    index('message_delivery_due_idx').on(t.status, t.nextAttemptAt),
   ],
 );
