@@ -108,6 +108,13 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'evaluations',
+        lazy: async () => ({
+          Component: (await import('./portal/evaluations/PublicEvaluationsPage'))
+            .PublicEvaluationsPage,
+        }),
+      },
+      {
         path: 'me/notifications',
         lazy: async () => ({
           Component: (await import('./shared/notifications/NotificationsPage')).NotificationsPage,
@@ -203,6 +210,12 @@ export const router = createBrowserRouter([
           {
             path: 'seals',
             lazy: async () => ({ Component: (await import('./admin/seals/SealsPage')).SealsPage }),
+          },
+          {
+            path: 'evaluations',
+            lazy: async () => ({
+              Component: (await import('./admin/evaluations/EvaluationsPage')).EvaluationsPage,
+            }),
           },
           {
             path: 'oidc-clients',

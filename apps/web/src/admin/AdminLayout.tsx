@@ -7,6 +7,7 @@ import {
   DeploymentUnitOutlined,
   FileTextOutlined,
   KeyOutlined,
+  LikeOutlined,
   PartitionOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -29,6 +30,7 @@ const sections = [
   'catalog/bundles',
   'workflow',
   'seals',
+  'evaluations',
 ] as const;
 
 /**
@@ -96,6 +98,15 @@ export function AdminLayout() {
             key: 'seals' as const,
             icon: <SafetyCertificateOutlined aria-hidden />,
             label: t('sealsAdmin.nav'),
+          },
+        ]
+      : []),
+    ...(hasAnyRole(me, adminSectionRoles.evaluations)
+      ? [
+          {
+            key: 'evaluations' as const,
+            icon: <LikeOutlined aria-hidden />,
+            label: t('evaluationsAdmin.nav'),
           },
         ]
       : []),

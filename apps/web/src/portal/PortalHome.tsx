@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   BankOutlined,
+  LikeOutlined,
   SafetyCertificateOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -52,6 +53,9 @@ export function PortalHome() {
         <p className="zt-hero-links">
           <Link to="/verify">
             <SafetyCertificateOutlined aria-hidden /> {t('verify.nav')}
+          </Link>
+          <Link to="/evaluations">
+            <LikeOutlined aria-hidden /> {t('evaluation.public.nav')}
           </Link>
         </p>
       </section>

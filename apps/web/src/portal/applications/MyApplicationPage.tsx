@@ -20,6 +20,7 @@ import { DetailPageFrame, DetailQuery, DetailSection } from './ApplicationPageSh
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 import { ApplicationTimeline, type TimelineStep } from './ApplicationTimeline';
 import { useDateTexts } from './dates';
+import { EvaluationCard } from './EvaluationCard';
 import { hasResult, suspensionKindKey } from './labels';
 import { MaterialsSection } from './MaterialsSection';
 import { SupplementCard } from './SupplementCard';
@@ -94,6 +95,10 @@ function DetailView({ application }: { application: Application }) {
       main={
         <>
           <KeyFacts application={application} />
+          {/* 好差评: completed (办结) or refused (不予受理) applications may be rated */}
+          {(application.status === 'approved' ||
+            application.status === 'denied' ||
+            application.status === 'refused') && <EvaluationCard applicationId={application.id} />}
           {application.status === 'supplementRequested' && (
             <SupplementCard
               // a new notice starts from the form as it is now

@@ -11,6 +11,8 @@ import { draftsPortalEn, draftsPortalZhCN } from '../../portal/applications/draf
 import { notificationsEn, notificationsZhCN } from '../notifications/messages';
 import { certificatesPortalEn, certificatesPortalZhCN } from '../../portal/certificates/messages';
 import { sealsAdminEn, sealsAdminZhCN } from '../../admin/seals/messages';
+import { evaluationsAdminEn, evaluationsAdminZhCN } from '../../admin/evaluations/messages';
+import { evaluationsPortalEn, evaluationsPortalZhCN } from '../../portal/evaluations/messages';
 
 /**
  * UI text, Chinese first. The English dictionary must have every key the Chinese one has (the
@@ -430,6 +432,8 @@ export const zhCN = {
   ...notificationsZhCN,
   ...certificatesPortalZhCN,
   ...sealsAdminZhCN,
+  ...evaluationsAdminZhCN,
+  ...evaluationsPortalZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -869,6 +873,8 @@ export const en: Messages = {
   ...notificationsEn,
   ...certificatesPortalEn,
   ...sealsAdminEn,
+  ...evaluationsAdminEn,
+  ...evaluationsPortalEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

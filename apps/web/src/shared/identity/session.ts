@@ -55,6 +55,9 @@ export const adminSectionRoles = {
   oidcClients: ['systemAdmin'],
   // 电子印章: the province and department administrators manage their organisations' seals
   seals: ['provinceAdmin', 'departmentAdmin'],
+  // 好差评统计: any staff member of an organisation may read its figures; the nav offers them to
+  // those who answer for them (a province admin sees the whole province)
+  evaluations: ['departmentHead', 'departmentAdmin', 'provinceAdmin', 'dataAdmin', 'auditAdmin'],
   // who maintains implementation lists (the catalogue itself is public to read)
   catalogLists: ['departmentAdmin', 'provinceAdmin'],
   // staff read process definitions; the province admin deploys them
