@@ -405,6 +405,12 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
         .locator('.djs-container svg .djs-element.zt-bpmn-done[data-element-id="approved"]')
         .waitFor();
       await screenshot(apply, '19-my-application-complete');
+      // 好差评: one rating of the completed application
+      const rating = apply.locator('#zt-evaluation');
+      await rating.getByText('非常满意', { exact: true }).click();
+      await rating.getByRole('button', { name: '提交评价' }).click();
+      await rating.getByText(/您已于 .* 作出评价/).waitFor();
+      await screenshot(apply, '19b-rated');
       await apply.getByRole('link', { name: '查看结果文书' }).click();
       await apply.getByRole('heading', { level: 1, name: '准予办理决定书' }).waitFor();
       await apply.getByText(`${applicationNo}Z`).waitFor();
