@@ -62,6 +62,9 @@ export const APPLICANT_TOPICS = [
 ] as const;
 export type ApplicantTopic = (typeof APPLICANT_TOPICS)[number];
 
+/** 好差评: the invitation to rate that goes with every end of an application (一事一评). */
+export const RATING_INVITATION = '欢迎在“我的办件”中对本次服务作出评价（好差评）。';
+
 /** 补正 items, numbered, each with the material or field it concerns (一次性告知). */
 export function supplementLines(items: unknown, names: FormNames): string[] {
   if (!Array.isArray(items)) return [];
@@ -132,7 +135,7 @@ export function applicationNotice(
     case 'application.refused':
       return notice(
         `不予受理：${item}`,
-        `${yours}不予受理。理由：${text(payload.reason) ?? app.decisionReason ?? '见办件详情'}`,
+        `${yours}不予受理。理由：${text(payload.reason) ?? app.decisionReason ?? '见办件详情'}${RATING_INVITATION}`,
       );
     case 'application.suspended': {
       const kind = text(payload.kind);
@@ -157,8 +160,8 @@ export function applicationNotice(
       return notice(
         approved ? `已办结（准予）：${item}` : `已办结（不予许可）：${item}`,
         approved
-          ? `${yours}已办结，结果为准予。请在“我的办件”中查看结果及送达情况。`
-          : `${yours}已办结，结果为不予许可。${reason ? `理由：${reason}` : ''}`,
+          ? `${yours}已办结，结果为准予。请在“我的办件”中查看结果及送达情况。${RATING_INVITATION}`
+          : `${yours}已办结，结果为不予许可。${reason ? `理由：${reason}` : ''}${RATING_INVITATION}`,
         true,
       );
     }

@@ -11,6 +11,7 @@ import type {
 } from '@zhengtong/contracts';
 import { publishEvent } from '../../kernel/events/outbox.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
+import { RATING_INVITATION } from './notices.js';
 import {
   createPublishedList,
   createTestItem,
@@ -214,6 +215,8 @@ describe('notifications (站内消息)', () => {
     assert.equal(completion.urgent, 'urgent');
     assert.match(completion.title, /不予许可/);
     assert.ok(completion.body.includes('经营场所不符合卫生要求'), completion.body);
+    // every end of an application invites a rating (好差评)
+    assert.ok(completion.body.includes(RATING_INVITATION), completion.body);
   });
 
   it('keeps another account out: it can neither see nor mark a notification (404)', async () => {
