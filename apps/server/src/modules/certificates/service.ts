@@ -3,9 +3,6 @@ import type {
   Certificate,
   CertificateAuthorisation,
   CertificateAuthorisationList,
-  CertificateMaterial,
-  CertificateMaterialChoice,
-  CertificateMaterialOptions,
   CertificatePage,
   CertificateSummary,
   CertificateTypeList,
@@ -55,6 +52,7 @@ import { identityStore } from '../identity/index.js';
 import { CjkFontMissingError, renderCertificatePdf } from './render.js';
 import type { SealKeyring } from './seal-keys.js';
 import { SealsService, type SealDirectory } from './seals.js';
+import { CertificateMaterials } from './certificate-materials.js';
 import * as store from './store.js';
 
 export const CERTIFICATE_FORMAT = 'zhengtong-certificate/1';
@@ -152,7 +150,7 @@ interface Checked {
 export class CertificatesService {
   readonly seals: SealsService;
   private readonly db: Drizzle;
-  private readonly now: () => Date;
+  readonly now: () => Date;
   private readonly ajv = createAjv({ allErrors: true });
   private readonly validators = new Map<string, ValidateFunction>();
 
@@ -578,7 +576,8 @@ export class CertificatesService {
   }
 
   /** 用证记录: a read by someone other than the holder. */
-  private async logUse(
+  /** (also for certificate-materials.ts) */
+  async logUse(
     actor: Actor,
     row: store.CertificateRow,
     access: ReadAccess,
@@ -673,7 +672,8 @@ export class CertificatesService {
   }
 
   /** Inserts an authorisation with its outbox event and audit record, in the caller's tx. */
-  private async grant(
+  /** (also for certificate-materials.ts) */
+  async grant(
     tx: Executor,
     a: {
       actor: Actor;
@@ -802,255 +802,23 @@ export class CertificatesService {
   }
 
   // -------------------------------------------------------------------------------------------
-  // 免提交: certificates meeting the materials of an application
+  // 免提交: see certificate-materials.ts
 
-  /**
-   * For each material of the list in force that a certificate meets, the applicant's valid
-   * certificates of its type (the person's own, or those of the enterprise acted for).
-   */
-  async forList(actor: Actor, listId: string): Promise<CertificateMaterialOptions> {
-    if (actor.kind === 'anonymous') throw new UnauthenticatedError('unauthenticated', 'sign in');
-    if (actor.kind !== 'person' && actor.kind !== 'enterprise') {
-      throw new ForbiddenError('applicants-only', 'only people and enterprises apply');
-    }
-    const materials = await this.deps.listMaterials?.(listId);
-    if (!materials) {
-      throw new NotFoundError('list-not-found', `no implementation list in force ${listId}`);
-    }
-    const wanted = materials.flatMap((m) =>
-      m.source === 'certificate' && m.certificateTypeCode
-        ? [{ materialKey: m.key, certificateTypeCode: m.certificateTypeCode }]
-        : [],
-    );
-    if (wanted.length === 0) return { items: [] };
-    const holder = await this.applicantHolder(
-      this.db,
-      actor.id,
-      actor.actingFor?.enterpriseId ?? null,
-    );
-    const rows = holder
-      ? await store.listWallet(this.db, { ...holder, state: 'valid', today: this.today() })
-      : [];
-    const summaries = await this.summaries(rows);
-    return {
-      items: wanted.map((w) => ({
-        ...w,
-        certificates: summaries.filter((c) => c.typeCode === w.certificateTypeCode),
-      })),
-    };
+  private get materials() {
+    return (this.materialsPart ??= new CertificateMaterials(this, this.deps));
+  }
+  private materialsPart: CertificateMaterials | undefined;
+
+  forList(...args: Parameters<CertificateMaterials['forList']>) {
+    return this.materials.forList(...args);
   }
 
-  /** The wallet filter of an applicant: the person, or the enterprise they act for. */
-  private async applicantHolder(
-    db: Executor,
-    accountId: string,
-    enterpriseId: string | null,
-  ): Promise<Pick<store.WalletFilter, 'person' | 'enterprise'> | undefined> {
-    if (enterpriseId) {
-      const e = await identityStore.findActingEnterprise(db, accountId, enterpriseId);
-      if (!e) return undefined;
-      return {
-        enterprise: {
-          enterpriseId: e.id,
-          creditCodeHash: this.deps.fieldCrypto.lookupHash(e.creditCode),
-        },
-      };
-    }
-    const profile = await identityStore.findPersonProfile(db, accountId);
-    return { person: { accountId, idNumberHash: profile?.idNumberHash } };
+  attachToApplication(...args: Parameters<CertificateMaterials['attachToApplication']>) {
+    return this.materials.attachToApplication(...args);
   }
 
-  /**
-   * 免提交 at submit, in the filing's transaction: each choice must name a material of the list
-   * version met by a certificate, a certificate of that type held by the applicant and valid
-   * now (else 422 naming `path/<i>/…`); then the implementing department is authorised (full
-   * scope, this application, a year — long enough for any statutory limit with its pauses) and
-   * the certificates are attached to the application.
-   */
-  async attachToApplication(
-    tx: Executor,
-    input: {
-      actor: Actor;
-      application: ApplicationForCertificates;
-      materials: readonly Material[];
-      choices: readonly CertificateMaterialChoice[];
-      /** JSON pointer of the choices in the request (/body/certificateMaterials) */
-      path: string;
-      requestId?: string | undefined;
-    },
-  ): Promise<void> {
-    const { application, choices, path } = input;
-    if (choices.length === 0) return;
-    const holder = await this.applicantHolder(
-      tx,
-      application.applicantAccountId,
-      application.enterpriseId,
-    );
-    const problems: ProblemFieldError[] = [];
-    const chosen: { choice: CertificateMaterialChoice; row: store.CertificateRow }[] = [];
-    const seen = new Set<string>();
-    for (const [i, choice] of choices.entries()) {
-      const material = input.materials.find((m) => m.key === choice.materialKey);
-      if (!material) {
-        problems.push({
-          path: `${path}/${i}/materialKey`,
-          message: `无此材料：${choice.materialKey}`,
-        });
-        continue;
-      }
-      if (material.source !== 'certificate' || !material.certificateTypeCode) {
-        problems.push({
-          path: `${path}/${i}/materialKey`,
-          message: `${material.name}不能以电子证照代替，须上传`,
-        });
-        continue;
-      }
-      const pair = `${choice.materialKey}\u0000${choice.certificateId}`;
-      if (seen.has(pair)) {
-        problems.push({ path: `${path}/${i}/certificateId`, message: '同一证照重复选择' });
-        continue;
-      }
-      seen.add(pair);
-      const row = await store.findCertificate(tx, choice.certificateId);
-      if (!row || !holder || !this.holds(holder, row)) {
-        problems.push({ path: `${path}/${i}/certificateId`, message: '不是申请人持有的电子证照' });
-        continue;
-      }
-      if (row.typeCode !== material.certificateTypeCode) {
-        problems.push({
-          path: `${path}/${i}/certificateId`,
-          message: `证照类型与材料“${material.name}”不符`,
-        });
-        continue;
-      }
-      const verification = await this.verify(row.identifier);
-      if (verification.status !== 'valid') {
-        problems.push({
-          path: `${path}/${i}/certificateId`,
-          message: `电子证照核验未通过（${STATUS_TEXT[verification.status]}）`,
-        });
-        continue;
-      }
-      chosen.push({ choice, row });
-    }
-    if (problems.length > 0) {
-      throw new UnprocessableError(
-        'certificate-materials-invalid',
-        'the certificates chosen cannot stand in for these materials',
-        problems,
-      );
-    }
-    const expiresAt = new Date(this.now());
-    expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + 1);
-    const granted = new Map<string, string>();
-    for (const { choice, row } of chosen) {
-      let authorisationId = granted.get(row.id);
-      if (!authorisationId) {
-        const created = await this.grant(tx, {
-          actor: input.actor,
-          row,
-          granteeOrganisationId: application.organisationId,
-          applicationId: application.id,
-          scope: 'full',
-          purpose: `办件 ${application.applicationNo} 免提交`,
-          expiresAt,
-          requestId: input.requestId,
-        });
-        authorisationId = created.id;
-        granted.set(row.id, authorisationId);
-      }
-      await store.insertApplicationCertificate(tx, {
-        applicationId: application.id,
-        materialKey: choice.materialKey,
-        certificateId: row.id,
-        authorisationId,
-        attachedAt: this.now(),
-      });
-    }
-  }
-
-  /** Whether the wallet filter's holder holds the certificate. */
-  private holds(
-    holder: Pick<store.WalletFilter, 'person' | 'enterprise'>,
-    row: store.CertificateRow,
-  ): boolean {
-    if (holder.person) {
-      return (
-        row.holderKind === 'person' &&
-        (row.holderAccountId === holder.person.accountId ||
-          (holder.person.idNumberHash !== undefined &&
-            row.holderIdHash === holder.person.idNumberHash))
-      );
-    }
-    if (holder.enterprise) {
-      return (
-        row.holderKind === 'enterprise' &&
-        (row.enterpriseId === holder.enterprise.enterpriseId ||
-          row.holderIdHash === holder.enterprise.creditCodeHash)
-      );
-    }
-    return false;
-  }
-
-  /**
-   * The certificates meeting an application's materials, each verified now. The applicant sees
-   * them all; an officer those their organisation is authorised for on this application, and
-   * each officer's reads are logged as a use once a day (an application page is read often).
-   */
-  async applicationMaterials(
-    actor: Actor,
-    application: { id: string },
-    reader: 'applicant' | 'officer',
-  ): Promise<CertificateMaterial[]> {
-    const attached = await store.applicationCertificates(this.db, application.id);
-    if (attached.length === 0) return [];
-    const organisationId = actor.kind === 'staff' ? actor.organisationId : undefined;
-    if (reader === 'officer' && !organisationId) return [];
-    const now = this.now();
-    const dayStart = new Date(`${toShanghaiDate(now)}T00:00:00+08:00`);
-    const out: CertificateMaterial[] = [];
-    const readable = new Map<string, boolean>();
-    for (const a of attached) {
-      const row = await store.findCertificate(this.db, a.certificateId);
-      if (!row) continue;
-      if (reader === 'officer') {
-        let ok = readable.get(row.id);
-        if (ok === undefined) {
-          const [authorisation] = await store.activeAuthorisations(this.db, {
-            certificateId: row.id,
-            organisationId: organisationId!,
-            applicationId: application.id,
-            now,
-          });
-          ok = authorisation !== undefined;
-          readable.set(row.id, ok);
-          if (
-            authorisation &&
-            !(await store.hasUseSince(this.db, {
-              certificateId: row.id,
-              actorId: actor.id,
-              applicationId: application.id,
-              since: dayStart,
-            }))
-          ) {
-            await this.logUse(actor, row, { as: 'grantee', authorisation });
-          }
-        }
-        if (!ok) continue;
-      }
-      const v = await this.verify(row.identifier);
-      out.push({
-        materialKey: a.materialKey,
-        certificateId: row.id,
-        identifier: row.identifier,
-        typeName: v.type?.name ?? '',
-        holderMasked: row.holderIdMasked,
-        issuerName: v.issuer?.organisationName ?? '',
-        validTo: row.validTo,
-        verification: v.status,
-      });
-    }
-    return out;
+  applicationMaterials(...args: Parameters<CertificateMaterials['applicationMaterials']>) {
+    return this.materials.applicationMaterials(...args);
   }
 
   async file(actor: Actor, id: string): Promise<SignedCertificateFile> {
@@ -1363,7 +1131,8 @@ export class CertificatesService {
     return row.validTo !== null && row.validTo < this.today() ? 'expired' : 'valid';
   }
 
-  private async summaries(rows: store.CertificateRow[]): Promise<CertificateSummary[]> {
+  /** (also for certificate-materials.ts) */
+  async summaries(rows: store.CertificateRow[]): Promise<CertificateSummary[]> {
     const [orgs, types] = await Promise.all([
       this.deps.directory.organisationNames(rows.map((r) => r.issuerOrganisationId)),
       store.typeNames(
@@ -1419,7 +1188,7 @@ function signatureOf(row: store.CertificateRow, seal: store.SealRow | undefined)
 }
 
 /** A verification status as the applicant reads it in a 422. */
-const STATUS_TEXT: Record<Verification['status'], string> = {
+export const STATUS_TEXT: Record<Verification['status'], string> = {
   valid: '有效',
   expired: '已过期',
   revoked: '已注销',
