@@ -51,7 +51,10 @@ expect 200 / text/html
 expect 200 /admin/calendar text/html
 expect 404 /api/v1/nothing application/problem+json
 expect 404 '/api/v1/directory/regions?parent=419000' application/problem+json
-curl -fsS "$url/metrics" | grep -q '^zt_http_request_duration_seconds_bucket' || { echo "FAIL metrics lack the HTTP histogram"; exit 1; }
+# read the whole answer first: `grep -q` stops at the first match, and a curl still writing into
+# the closed pipe fails (exit 23) under pipefail once /metrics is long enough
+metrics=$(curl -fsS "$url/metrics")
+grep -q '^zt_http_request_duration_seconds_bucket' <<<"$metrics" || { echo "FAIL metrics lack the HTTP histogram"; exit 1; }
 [ "$(curl -fsS "$url/api/v1/calendar/add-working-days?from=2025-09-30&days=5")" = '{"date":"2025-10-14","uncoveredYears":[]}' ] \
   || { echo "FAIL add-working-days"; exit 1; }
 
