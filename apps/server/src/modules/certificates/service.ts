@@ -55,6 +55,9 @@ import { SealsService, type SealDirectory } from './seals.js';
 import { CertificateMaterials } from './certificate-materials.js';
 import * as store from './store.js';
 
+/** The highest 顺序号 of a year (six digits). */
+const MAX_SERIAL = 999_999;
+
 export const CERTIFICATE_FORMAT = 'zhengtong-certificate/1';
 
 /** What issuance needs of the directory besides what the seals need. */
@@ -368,6 +371,7 @@ export class CertificatesService {
     };
   }
 
+  /** 顺序号: six digits a year per type and issuer (see packages/gb certificate-identifier). */
   private async nextIdentifier(
     tx: Executor,
     typeCode: string,
@@ -376,10 +380,12 @@ export class CertificatesService {
   ): Promise<string> {
     const year = Number(today.slice(0, 4));
     const prefix = `${certificateIdentifierPrefix(typeCode, issuer)}${certificateSerial(year, 0).slice(0, 4)}`;
-    const max = await store.lockAndMaxIdentifier(tx, prefix);
-    const last = max ? parseCertificateIdentifier(max) : undefined;
-    const sequence = last?.ok ? last.value.sequence + 1 : 1;
-    if (sequence > 999_999) {
+    const sequence = await store.nextSerial(tx, prefix, MAX_SERIAL, async (p) => {
+      const max = await store.maxIdentifier(tx, p);
+      const last = max ? parseCertificateIdentifier(max) : undefined;
+      return last?.ok ? last.value.sequence : 0;
+    });
+    if (sequence === undefined) {
       throw new ConflictError('identifier-exhausted', 'no sequence left for this type this year');
     }
     return makeCertificateIdentifier({ typeCode, issuer, year, sequence, version: 1 });

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { CertificateState, CertificateType } from '@zhengtong/contracts';
 import type { Executor } from '../../kernel/db/database.js';
+import { postgresError } from '../../kernel/db/errors.js';
 import {
   applicationCertificate,
   certificate,
@@ -216,14 +218,53 @@ export async function updateCertificate(
 }
 
 /**
- * Serialises the numbering under one identifier prefix (type + issuer + year) for the rest of
- * the transaction, then answers the highest identifier issued under it so far.
+ * The next serial number under one identifier prefix (type + issuer + year), from a PostgreSQL
+ * sequence of its own: `nextval` never waits for other transactions, so concurrent issuances
+ * under one prefix do not queue behind each other's commits (the old advisory lock held to
+ * commit capped one issuer at ≈ 170 certificates/s). A number taken by a transaction that rolls
+ * back is not reused: serials may have gaps, never duplicates (the identifier is unique).
+ *
+ * The sequence is made on first use, under an advisory lock so that two first issuances do not
+ * both create it, starting after the highest serial already issued under the prefix (data from
+ * before sequences, or a restored backup). Past `max` nextval fails; that is `undefined` here.
  */
-export async function lockAndMaxIdentifier(
+export async function nextSerial(
   db: Executor,
   prefix: string,
-): Promise<string | undefined> {
-  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`zt-certificate:${prefix}`}))`);
+  max: number,
+  highestIssued: (prefix: string) => Promise<number>,
+): Promise<number | undefined> {
+  const name = `zt_cert_seq_${createHash('sha256').update(prefix).digest('hex').slice(0, 40)}`;
+  const next = async () => {
+    const rows = await db.execute<{ n: string | number | null }>(
+      sql`SELECT nextval(c.oid) AS n FROM pg_class c WHERE c.oid = to_regclass(${name})`,
+    );
+    const n = rows.rows[0]?.n;
+    return n === null || n === undefined ? undefined : Number(n);
+  };
+  let n: number | undefined;
+  try {
+    n = await next();
+    if (n === undefined) {
+      await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`zt-certificate:${prefix}`}))`);
+      const start = (await highestIssued(prefix)) + 1;
+      await db.execute(
+        sql.raw(
+          `CREATE SEQUENCE IF NOT EXISTS ${name} AS integer MINVALUE 1 MAXVALUE ${max} START ${Math.min(start, max)}`,
+        ),
+      );
+      n = await next();
+    }
+  } catch (err) {
+    // 2200H: sequence_generator_limit_exceeded
+    if (postgresError(err)?.code === '2200H') return undefined;
+    throw err;
+  }
+  return n;
+}
+
+/** The highest identifier issued under a prefix so far, if any. */
+export async function maxIdentifier(db: Executor, prefix: string): Promise<string | undefined> {
   const rows = await db
     .select({ max: sql<string | null>`max(${certificate.identifier})` })
     .from(certificate)
