@@ -562,10 +562,29 @@ export const SixMostsQuery = Type.Object({
 });
 export type SixMostsQuery = Static<typeof SixMostsQuery>;
 
+/** 好差评 beside the six mosts: the applicants' ratings of the same selection. */
+export const Satisfaction = Type.Object({
+  /** ratings counted (一事一评 and 一次一评, follow-ups and excluded ones not) */
+  ratings: Type.Integer({ minimum: 0 }),
+  /** rated 基本满意 or better */
+  satisfied: Type.Integer({ minimum: 0 }),
+  /** satisfied / ratings, four decimals; null without ratings */
+  satisfactionRate: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]),
+});
+export type Satisfaction = Static<typeof Satisfaction>;
+
 export const SixMostsReport = Type.Object({
   /** the whole selection (the province when no region is given) */
   total: SixMosts,
-  rows: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), metrics: SixMosts })),
+  totalSatisfaction: Satisfaction,
+  rows: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      name: Type.String(),
+      metrics: SixMosts,
+      satisfaction: Satisfaction,
+    }),
+  ),
 });
 export type SixMostsReport = Static<typeof SixMostsReport>;
 

@@ -13,9 +13,9 @@ import type {
   ServiceItemSearchQuery,
   ServiceItemSearchResult,
   ServiceWindow,
-  SixMosts,
   SixMostsQuery,
   SixMostsReport,
+  Satisfaction,
 } from '@zhengtong/contracts';
 import { ITEM_TYPES, SECTORS, parseServiceItemCode } from '@zhengtong/gb';
 import type { Actor } from '../../kernel/actor.js';
@@ -69,9 +69,32 @@ export const isUniqueViolation = (e: unknown, constraint: string): boolean =>
  * 政务服务事项管理: the basic catalogue, implementation lists with their publication workflow
  * (draft → submitted → published → superseded | retired), search and the six-mosts figures.
  */
+/** Ratings counted for one group of the six mosts. */
+export interface RatingCounts {
+  ratings: number;
+  satisfied: number;
+}
+
+/** Ratings per group key (organisation id, region code or basic item code), within regions. */
+export type SatisfactionSource = (
+  groupBy: 'organisation' | 'region' | 'item',
+  regionCodes: readonly string[] | undefined,
+) => Promise<Map<string, RatingCounts>>;
+
+function satisfactionOf(counts: readonly (RatingCounts | undefined)[]): Satisfaction {
+  const ratings = counts.reduce((s, c) => s + (c?.ratings ?? 0), 0);
+  const satisfied = counts.reduce((s, c) => s + (c?.satisfied ?? 0), 0);
+  return {
+    ratings,
+    satisfied,
+    satisfactionRate: ratings === 0 ? null : Math.round((satisfied / ratings) * 10_000) / 10_000,
+  };
+}
+
 export class CatalogService {
   /** the publication workflow of implementation lists */
   readonly workflow: ListWorkflow;
+  private satisfactionSource: SatisfactionSource | undefined;
 
   constructor(
     readonly db: Drizzle,
@@ -395,11 +418,28 @@ export class CatalogService {
           (groupBy === 'region' ? names.regions.get(key) : names.organisations.get(key)) ?? key;
       }
     }
-    const result: { key: string; name: string; metrics: SixMosts }[] = [...groups].map(
-      ([key, g]) => ({ key, name: g.name, metrics: aggregateSixMosts(g.metrics) }),
-    );
+    const ratings =
+      (await this.satisfactionSource?.(groupBy, regionCodes)) ?? new Map<string, RatingCounts>();
+    const result: SixMostsReport['rows'] = [...groups].map(([key, g]) => ({
+      key,
+      name: g.name,
+      metrics: aggregateSixMosts(g.metrics),
+      satisfaction: satisfactionOf([ratings.get(key)]),
+    }));
     result.sort((a, b) => a.key.localeCompare(b.key));
-    return { total: aggregateSixMosts(rows.map((r) => r.metrics)), rows: result };
+    return {
+      total: aggregateSixMosts(rows.map((r) => r.metrics)),
+      totalSatisfaction: satisfactionOf([...ratings.values()]),
+      rows: result,
+    };
+  }
+
+  /**
+   * Where the satisfaction beside the six mosts comes from: the evaluation module (好差评)
+   * registers itself here, being registered after the catalogue.
+   */
+  setSatisfactionSource(source: SatisfactionSource): void {
+    this.satisfactionSource = source;
   }
 }
 

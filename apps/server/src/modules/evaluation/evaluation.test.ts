@@ -11,6 +11,7 @@ import type {
   Problem,
   PublicStats,
   RectificationCase,
+  SixMostsReport,
 } from '@zhengtong/contracts';
 import { anonymousActor, type Actor } from '../../kernel/actor.js';
 import { ConfigError, loadConfig } from '../../kernel/config.js';
@@ -591,6 +592,23 @@ describe('好差评: ratings, 差评整改, 申诉复核, statistics', () => {
       rectificationRate: 0.5,
       onTimeRectificationRate: 0.5,
     });
+
+    // 满意度 joins the six mosts (public), for the same selection
+    const six = await ok<SixMostsReport>(
+      await call(undefined, 'GET', '/api/v1/catalog/six-mosts?groupBy=organisation&region=410300'),
+    );
+    const lyRow = six.rows.find((r) => r.key === lyMarket);
+    assert.deepEqual(lyRow?.satisfaction, { ratings: 4, satisfied: 2, satisfactionRate: 0.5 });
+    assert.deepEqual(six.totalSatisfaction, { ratings: 4, satisfied: 2, satisfactionRate: 0.5 });
+    const zz = await ok<SixMostsReport>(
+      await call(undefined, 'GET', '/api/v1/catalog/six-mosts?groupBy=region&region=410100'),
+    );
+    assert.equal(zz.totalSatisfaction.ratings > 0, true, '郑州 has its own ratings');
+    assert.equal(
+      zz.rows.some((r) => r.key === '410300'),
+      false,
+      'a region filter keeps 洛阳 out',
+    );
   });
 });
 

@@ -4,8 +4,64 @@ import { registerRecurringJob } from '../../kernel/events/recurring.js';
 import { findApplication } from '../applications/index.js';
 import { evaluationRoutes } from './routes.js';
 import { EvaluationService } from './service.js';
+import { findCase, findEvaluation } from './store.js';
+import type { Executor } from '../../kernel/db/database.js';
 
 export { EvaluationService, type EvaluationDeps, type EvaluationSettings } from './service.js';
+
+/** What a message about a 差评 or its case tells (narrow reads for the messaging module). */
+export interface EvaluationNoticeFacts {
+  evaluationId: string;
+  /** the rated (responsible) organisation */
+  organisationId: string;
+  /** who rated; null for an anonymous rating */
+  raterAccountId: string | null;
+  applicationId: string | null;
+  level: number;
+}
+
+export interface CaseNoticeFacts extends EvaluationNoticeFacts {
+  caseId: string;
+  status: string;
+  rectifyDueDate: string;
+  reply: string | null;
+}
+
+export async function findEvaluationNoticeFacts(
+  db: Executor,
+  evaluationId: string,
+): Promise<EvaluationNoticeFacts | undefined> {
+  const row = await findEvaluation(db, evaluationId);
+  return row
+    ? {
+        evaluationId: row.id,
+        organisationId: row.organisationId,
+        raterAccountId: row.raterAccountId,
+        applicationId: row.applicationId,
+        level: row.level,
+      }
+    : undefined;
+}
+
+export async function findCaseNoticeFacts(
+  db: Executor,
+  caseId: string,
+): Promise<CaseNoticeFacts | undefined> {
+  const found = await findCase(db, caseId);
+  return found
+    ? {
+        caseId: found.case.id,
+        evaluationId: found.evaluation.id,
+        organisationId: found.case.organisationId,
+        raterAccountId: found.evaluation.raterAccountId,
+        applicationId: found.evaluation.applicationId,
+        level: found.evaluation.level,
+        status: found.case.status,
+        rectifyDueDate: found.case.rectifyDueDate,
+        reply: found.case.reply,
+      }
+    : undefined;
+}
 
 /** 督办 of 差评整改: the durable job that escalates late cases, every quarter of an hour. */
 export const CASE_ESCALATION_JOB = 'evaluation.escalate-overdue';
@@ -39,7 +95,14 @@ export const evaluationModule = fp(
       },
     });
     app.decorate('evaluation', service);
+    // 好差评 joins the six mosts of the catalogue
+    app.catalog.setSatisfactionSource((groupBy, regions) =>
+      service.satisfactionBy(groupBy, regions),
+    );
     await app.register(evaluationRoutes, { prefix: '/api/v1/evaluations', service });
   },
-  { name: 'evaluation', dependencies: ['kernel', 'directory', 'identity', 'applications'] },
+  {
+    name: 'evaluation',
+    dependencies: ['kernel', 'directory', 'identity', 'catalog', 'applications'],
+  },
 );

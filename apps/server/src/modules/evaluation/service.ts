@@ -849,6 +849,22 @@ export class EvaluationService {
     };
   }
 
+  /** Ratings and satisfied ratings per group within regions, for the six mosts (public). */
+  async satisfactionBy(
+    groupBy: 'organisation' | 'region' | 'item',
+    regionCodes: readonly string[] | undefined,
+  ): Promise<Map<string, { ratings: number; satisfied: number }>> {
+    const rows = await store.countStats(this.db, {
+      groupBy,
+      scope: regionCodes ? { regionCodes: [...regionCodes] } : { all: true },
+    });
+    return new Map(
+      rows
+        .filter((r): r is typeof r & { key: string } => r.key !== null)
+        .map((r) => [r.key, { ratings: r.volume, satisfied: r.satisfied }]),
+    );
+  }
+
   /** 结果公开: per organisation, volume and rates, for anyone. */
   async publicStats(): Promise<PublicStats> {
     const rows = await store.countStats(this.db, { groupBy: 'organisation', scope: { all: true } });

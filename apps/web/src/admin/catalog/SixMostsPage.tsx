@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { SixMosts, SixMostsQuery, SixMostsReport } from '@zhengtong/contracts';
+import type { Satisfaction, SixMosts, SixMostsQuery, SixMostsReport } from '@zhengtong/contracts';
 import {
   Card,
   Col,
@@ -104,6 +104,14 @@ export function SixMostsPage() {
     ),
     metricColumn('catalogAdmin.sixMosts.zeroVisit', (m) => m.zeroVisitShare, formatShare, t),
     metricColumn('catalogAdmin.sixMosts.fullyOnline', (m) => m.fullyOnlineShare, formatShare, t),
+    {
+      title: t('catalogAdmin.sixMosts.satisfaction'),
+      key: 'satisfaction',
+      align: 'right',
+      sorter: (a, b) =>
+        (a.satisfaction.satisfactionRate ?? -1) - (b.satisfaction.satisfactionRate ?? -1),
+      render: (_value, row) => satisfactionText(row.satisfaction, t),
+    },
   ];
 
   return (
@@ -138,7 +146,9 @@ export function SixMostsPage() {
           <ApiErrorAlert error={report.error} onRetry={() => void report.refetch()} />
         )}
         {report.isPending && !report.isError && <LoadingBlock />}
-        {report.data && <Totals total={report.data.total} />}
+        {report.data && (
+          <Totals total={report.data.total} satisfaction={report.data.totalSatisfaction} />
+        )}
       </Card>
       {report.data && (
         <Card
@@ -185,7 +195,20 @@ function metricColumn(
   };
 }
 
-function Totals({ total }: { total: SixMosts }) {
+/** 满意度: the rate with the number of ratings it rests on, or — without ratings. */
+function satisfactionText(
+  s: Satisfaction,
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+): string {
+  return s.satisfactionRate === null
+    ? '—'
+    : t('catalogAdmin.sixMosts.satisfactionValue', {
+        rate: formatShare(s.satisfactionRate),
+        ratings: s.ratings,
+      });
+}
+
+function Totals({ total, satisfaction }: { total: SixMosts; satisfaction: Satisfaction }) {
   const { t, locale } = useLocale();
   const cards: {
     key: string;
@@ -260,6 +283,14 @@ function Totals({ total }: { total: SixMosts }) {
       value: share(total.fullyOnlineShare),
       suffix: '%',
       precision: 1,
+    },
+    {
+      key: 'satisfaction',
+      title: t('catalogAdmin.sixMosts.satisfaction'),
+      value: satisfaction.satisfactionRate === null ? '—' : share(satisfaction.satisfactionRate),
+      suffix: satisfaction.satisfactionRate === null ? undefined : '%',
+      precision: satisfaction.satisfactionRate === null ? undefined : 1,
+      note: t('catalogAdmin.sixMosts.satisfactionNote', { ratings: satisfaction.ratings }),
     },
   ];
   const depthCounts = {
