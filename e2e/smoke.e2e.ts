@@ -319,7 +319,7 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
   );
 
   await t.test(
-    'applications: 张三 applies online, the window accepts, the bureau reviews and approves',
+    'applications: 张三 applies online, the window accepts, 张三 pays the fee, the bureau approves',
     async () => {
       // 二手房过户 in 郑州: 并联审批 with nobody consulted is accept → review → decide
       const item = (await (
@@ -380,6 +380,28 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
       await officer.getByText('已受理').first().waitFor();
       await screenshot(officer, '17-workbench-accepted');
       await window.context.close();
+
+      // 缴费: the registration fee was ordered at 受理; 张三 pays it through the simulated gateway
+      await apply.goto(`${baseUrl}/me/applications/${applicationId}`);
+      const fees = apply.locator('#zt-fees');
+      await fees.getByText('待缴费').first().waitFor();
+      await fees.getByText('103045').first().waitFor();
+      assert.equal(await fees.getByTestId('fee-total').innerText(), '80.00');
+      await screenshot(apply, '17a-fee-unpaid');
+      await fees.getByRole('button', { name: /去支付/ }).click();
+      await apply.getByRole('heading', { level: 1, name: /模拟支付网关/ }).waitFor();
+      await apply.getByText('¥ 80.00').first().waitFor();
+      await screenshot(apply, '17b-simulated-cashier');
+      await apply.getByRole('button', { name: '确认支付' }).click();
+      // back on the application page, the order is paid (asked at once, then the callback)
+      await apply.waitForURL(/\/me\/applications\//);
+      await fees.getByText('已缴费').first().waitFor();
+      await screenshot(apply, '17c-fee-paid');
+      await fees.getByRole('link', { name: '查看票据' }).click();
+      await apply.getByRole('heading', { level: 1, name: '电子缴费票据' }).waitFor();
+      await apply.getByText('不动产登记费（住宅类）').first().waitFor();
+      await apply.getByText('张*', { exact: true }).first().waitFor();
+      await screenshot(apply, '17d-receipt');
 
       // 审查 and 决定 by the real-estate bureau
       const approver = await signIn(

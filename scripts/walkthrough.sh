@@ -6,8 +6,10 @@
 #
 # Part 1 takes 张三 (citizen) through an online application for 国有建设用地使用权及房屋所有权转移登记
 # (二手房过户) in 郑州: apply (with an Idempotency-Key, retried), upload a material, 补正, 受理 with
-# the tax bureau consulted, 并联审批 (review by the real-estate bureau and the tax bureau's opinion
-# at the same time), 准予, and the public progress query. Part 2 takes 李四, acting for the demo
+# the tax bureau consulted, the registration fee ordered at 受理, 并联审批 (review by the real-estate
+# bureau and the tax bureau's opinion at the same time), 准予 refused until 张三 pays the fee through
+# the simulated gateway (its signed callback arrives), 准予, the receipt, the public progress
+# query, his notifications and his rating. Part 2 takes 李四, acting for the demo
 # enterprise, through the 企业开办一件事 bundle: one form, four items, two stages.
 #
 # Every call states the HTTP status it expects; any other answer prints the body and exits 1.
@@ -139,6 +141,14 @@ expect .status accepted
 echo "   promised by $(field .dueDate), statutory limit $(field .statutoryDueDate)"
 send nr-window 409 POST "/applications/$APP/accept" '{}'
 
+step '6a. The registration fee (不动产登记费) is ordered at 受理, to be paid before 准予'
+call zhangsan 200 GET "/payments/orders?applicationId=$APP"
+expect '.items | length' 1
+expect '.items[0].stage' beforeIssuing
+expect '.items[0].status' unpaid
+ORDER=$(field '.items[0].id')
+echo "   缴款码 $(field '.items[0].orderNo'): $(field '.items[0].items[] | "\(.name) \(.amountFen / 100) 元 (非税收入项目编码 \(.nonTaxRevenueCode))"')"
+
 step '7. 并联审批: the real-estate bureau reviews while the tax bureau gives its opinion'
 login nr-approver zz-nr-approver "$STAFF_PASSWORD"
 login tax-approver zz-tax-approver "$STAFF_PASSWORD"
@@ -151,8 +161,40 @@ send tax-approver 200 POST "/applications/$APP/steps/$OPINION" '{"opinion": "契
 send tax-approver 404 POST "/applications/$APP/steps/$REVIEW" '{"opinion": "越权"}'
 send nr-approver 200 POST "/applications/$APP/steps/$REVIEW" '{"opinion": "权属清楚，材料齐全，符合登记条件"}'
 
-step '8. 决定: 准予 — the application is complete (办结)'
+step '8. 决定: 准予 waits for the fee (409 fee-unpaid)'
 DECIDE=$(my_task nr-approver "$APP" decide)
+send nr-approver 409 POST "/applications/$APP/steps/$DECIDE" '{"decision": "approve"}'
+expect .code fee-unpaid
+
+step '8a. 张三 pays through the simulated gateway; its signed callback settles the order'
+PKEY="walkthrough-pay-$(date +%s%N)"
+call zhangsan 201 POST "/payments/orders/$ORDER/pay" -H "idempotency-key: $PKEY"
+ATTEMPT=$(field .id)
+CASHIER=$(field .cashierUrl)
+# a second click with the same key answers with the same trade
+call zhangsan 200 POST "/payments/orders/$ORDER/pay" -H "idempotency-key: $PKEY"
+expect .id "$ATTEMPT"
+TRADE=${CASHIER#/pay/simulated/}
+TRADE=${TRADE%%\?*}
+TOKEN=${CASHIER##*token=}
+echo "   cashier $CASHIER"
+call anonymous 200 GET "/payments/simulated-gateway/trades/$TRADE?token=$TOKEN"
+expect .status waiting
+send anonymous 200 POST "/payments/simulated-gateway/trades/$TRADE/pay" \
+  "$(jq -n --arg t "$TOKEN" '{token: $t, outcome: "success"}')"
+expect .status success
+# the gateway notifies the server in the background (signed, perhaps more than once)
+for _ in $(seq 1 100); do
+  call zhangsan 200 GET "/payments/orders/$ORDER" >/dev/null
+  [[ $(field .status) == paid ]] && break
+  sleep 0.1
+done
+call zhangsan 200 GET "/payments/orders/$ORDER"
+expect .status paid
+call zhangsan 200 GET "/payments/orders/$ORDER/receipt"
+echo "   票据 $(field .receiptNo): $(field '.totalFen / 100') 元 · 缴款人 $(field .payerName) · 收款单位 $(field .payeeOrganisationName)"
+
+step '8b. 决定: 准予 — the application is complete (办结)'
 send nr-approver 200 POST "/applications/$APP/steps/$DECIDE" '{"decision": "approve"}'
 expect .status approved
 send nr-approver 409 POST "/applications/$APP/steps/$DECIDE" '{"decision": "approve"}'

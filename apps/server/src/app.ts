@@ -12,6 +12,7 @@ import { oidcModule } from './modules/identity/oidc/index.js';
 import { certificatesModule } from './modules/certificates/index.js';
 import { catalogModule } from './modules/catalog/index.js';
 import { workflowModule } from './modules/workflow/index.js';
+import { paymentsModule } from './modules/payments/index.js';
 import { applicationsModule } from './modules/applications/index.js';
 import { messagingModule } from './modules/messaging/index.js';
 import { evaluationModule } from './modules/evaluation/index.js';
@@ -57,6 +58,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(workflowModule);
   await app.register(certificatesModule);
   await app.register(catalogModule);
+  // payments before applications: filing, acceptance and the decision make and check fee orders
+  await app.register(paymentsModule);
   await app.register(applicationsModule);
   await app.register(messagingModule);
   await app.register(evaluationModule);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from './test-support/app.js';
+import { freePort } from './modules/payments/testing.js';
 
 // The API walkthrough (docs/api-walkthrough.md) is scripts/walkthrough.sh; this test runs that
 // very script against a real server on a free port, so the document, the script and the test
@@ -14,11 +15,11 @@ let t: TestApp;
 let base: string;
 
 before(async () => {
-  t = await createTestApp({ catalogue: true });
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = t.app.server.address();
-  assert.ok(address && typeof address === 'object');
-  base = `http://127.0.0.1:${address.port}`;
+  // the simulated payment gateway calls back at ZT_PUBLIC_URL: the port is chosen first
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  t = await createTestApp({ catalogue: true, env: { ZT_PUBLIC_URL: base } });
+  await t.app.listen({ host: '127.0.0.1', port });
 });
 
 after(async () => {
@@ -42,14 +43,22 @@ function run(
 }
 
 test('the API walkthrough runs from login to completion, for a citizen and a bundle', async () => {
-  // the outbox is delivered in the background on a running server; here the test drives it
+  // the outbox and the durable jobs (the gateway's callbacks) run in the background on a
+  // running server; here the test drives them
   const dispatching = setInterval(() => void t.kernel.dispatcher.dispatchOnce(), 100);
-  const result = await run('bash', [script, base]).finally(() => clearInterval(dispatching));
+  const working = setInterval(() => void t.kernel.jobs.runOnce(), 100);
+  const result = await run('bash', [script, base]).finally(() => {
+    clearInterval(dispatching);
+    clearInterval(working);
+  });
   assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
   assert.match(result.stdout, /walkthrough complete/);
   // the parallel step and the bundle's completion were really reached
   assert.match(result.stdout, /部门会签意见 · 国家税务总局郑州市税务局/);
   assert.match(result.stdout, /社会保险登记（单位参保登记）: approved/);
+  // the fee was ordered at 受理, paid through the simulated gateway and receipted
+  assert.match(result.stdout, /缴款码 \d{20}: 不动产登记费（住宅类） 80 元/);
+  assert.match(result.stdout, /票据 PJ\d{16}: 80 元 · 缴款人 张\*/);
 });
 
 test('the walkthrough exits non-zero on an unexpected answer', async () => {

@@ -115,9 +115,34 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'me/receipts',
+        lazy: async () => ({
+          Component: (await import('./portal/payments/ReceiptsPage')).ReceiptsPage,
+        }),
+      },
+      {
+        path: 'me/receipts/:orderId',
+        lazy: async () => ({
+          Component: (await import('./portal/payments/ReceiptsPage')).ReceiptPage,
+        }),
+      },
+      {
+        // 模拟支付网关: the built-in gateway's cashier (a real gateway's is elsewhere)
+        path: 'pay/simulated/:tradeNo',
+        lazy: async () => ({
+          Component: (await import('./portal/payments/SimulatedCashierPage')).SimulatedCashierPage,
+        }),
+      },
+      {
         path: 'me/notifications',
         lazy: async () => ({
           Component: (await import('./shared/notifications/NotificationsPage')).NotificationsPage,
+        }),
+      },
+      {
+        path: 'me/notifications/settings',
+        lazy: async () => ({
+          Component: (await import('./shared/notifications/PreferencesPage')).PreferencesPage,
         }),
       },
       {
@@ -215,6 +240,36 @@ export const router = createBrowserRouter([
             path: 'evaluations',
             lazy: async () => ({
               Component: (await import('./admin/evaluations/EvaluationsPage')).EvaluationsPage,
+            }),
+          },
+          {
+            path: 'messaging/templates',
+            lazy: async () => ({
+              Component: (await import('./admin/messaging/TemplatesPage')).TemplatesPage,
+            }),
+          },
+          {
+            path: 'messaging/webhooks',
+            lazy: async () => ({
+              Component: (await import('./admin/messaging/WebhooksPage')).WebhooksPage,
+            }),
+          },
+          {
+            path: 'messaging/deliveries',
+            lazy: async () => ({
+              Component: (await import('./admin/messaging/DeliveriesPage')).DeliveriesPage,
+            }),
+          },
+          {
+            path: 'payments/revenue',
+            lazy: async () => ({
+              Component: (await import('./admin/payments/RevenuePage')).RevenuePage,
+            }),
+          },
+          {
+            path: 'payments/reconciliations',
+            lazy: async () => ({
+              Component: (await import('./admin/payments/ReconciliationPage')).ReconciliationPage,
             }),
           },
           {

@@ -80,6 +80,8 @@ export const Evaluation = Type.Object({
   dimensions: EvaluationDimensions,
   comment: Type.Union([Type.String(), Type.Null()]),
   applicationId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  /** the 一件事 rated as a whole */
+  bundleApplicationId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   sessionId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   /** the 差评整改 case a follow-up rates, or the case this 差评 opened */
   caseId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
@@ -116,6 +118,15 @@ export const ApplicationEvaluationState = Type.Object({
   evaluation: Type.Union([Evaluation, Type.Null()]),
 });
 export type ApplicationEvaluationState = Static<typeof ApplicationEvaluationState>;
+
+/** 一事一评 of an 一件事: rated once as a whole (its members are not rated one by one). */
+export const BundleEvaluationState = Type.Object({
+  bundleApplicationId: Type.String({ format: 'uuid' }),
+  state: ApplicationEvaluationState.properties.state,
+  closesAt: ApplicationEvaluationState.properties.closesAt,
+  evaluation: ApplicationEvaluationState.properties.evaluation,
+});
+export type BundleEvaluationState = Static<typeof BundleEvaluationState>;
 
 /** 一次一评: an officer opens a service session; optionally the application it served. */
 export const OpenSessionBody = Type.Object({

@@ -8,5 +8,7 @@ export * from './applications.js';
 export * from './bundle-applications.js';
 export * from './drafts.js';
 export * from './notifications.js';
+export * from './messaging.js';
 export * from './certificates.js';
 export * from './evaluation.js';
+export * from './payments.js';

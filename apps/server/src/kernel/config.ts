@@ -46,12 +46,40 @@ const EnvSchema = Type.Object({
   ZT_EVALUATION_VISIT_DAYS: Type.Integer({ minimum: 0, maximum: 60, default: 1 }),
   /** 差评整改: working days to the rectification and reply */
   ZT_EVALUATION_RECTIFY_DAYS: Type.Integer({ minimum: 1, maximum: 120, default: 15 }),
+  /** 统一支付: the payment gateway; `simulated` is the one built in */
+  ZT_PAYMENT_GATEWAY: Type.Union([Type.Literal('simulated')], { default: 'simulated' }),
+  /** minutes a trade may be paid before it closes */
+  ZT_PAYMENT_ATTEMPT_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  /** the simulated gateway's HMAC-SM3 secret, 64 hex; generated into the data dir when unset */
+  ZT_PAYMENT_SIM_SECRET: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$' })),
+  /** extra copies of each notification the simulated gateway sends */
+  ZT_PAYMENT_SIM_DUPLICATES: Type.Integer({ minimum: 0, maximum: 10, default: 1 }),
+  /** each copy goes after a random delay of up to this many ms (so copies cross) */
+  ZT_PAYMENT_SIM_DELAY_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 0 }),
+  /** share of notification copies the simulated gateway loses (0–1) */
+  ZT_PAYMENT_SIM_DROP_RATE: Type.Number({ minimum: 0, maximum: 1, default: 0 }),
+  /** share of calls the simulated gateway answers "unavailable" (0–1) */
+  ZT_PAYMENT_SIM_UNAVAILABLE_RATE: Type.Number({ minimum: 0, maximum: 1, default: 0 }),
   /** e-mail notifications over SMTP: smtp[s]://user:pass@host:port; unset: no e-mail channel */
   ZT_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^\\s]+$' })),
   /** the From of notification e-mails */
   ZT_SMTP_FROM: Type.String({ minLength: 3, default: '政通 <no-reply@localhost>' }),
   /** attempts of one e-mail before it becomes a dead letter */
   ZT_SMTP_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 5 }),
+  /** SMS provider: `log` (writes the masked phone and the text to the log) or `http` */
+  ZT_SMS_PROVIDER: Type.Union([Type.Literal('log'), Type.Literal('http')], { default: 'log' }),
+  /** the HTTP SMS provider's send URL (docs/messaging-sms-provider.md); required with http */
+  ZT_SMS_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  /** bearer token sent to the HTTP SMS provider */
+  ZT_SMS_TOKEN: Type.Optional(Type.String({ minLength: 8 })),
+  /** HMAC key the provider signs delivery receipts with; unset: receipts are refused */
+  ZT_SMS_RECEIPT_SECRET: Type.Optional(Type.String({ minLength: 16 })),
+  /** attempts of one SMS before it becomes a dead letter */
+  ZT_SMS_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 5 }),
+  /** attempts of one webhook call before it becomes a dead letter */
+  ZT_WEBHOOK_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
+  /** allow webhooks to loopback and private addresses (tests, closed networks); SSRF guard off */
+  ZT_WEBHOOK_ALLOW_PRIVATE: Type.Boolean({ default: false }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -111,12 +139,40 @@ export interface Config {
     /** 整改 and reply due this many working days after a 差评 */
     rectifyDays: number;
   };
+  /** 统一支付 */
+  payments: {
+    gateway: 'simulated';
+    attemptMinutes: number;
+    simulated: {
+      /** undefined: generated into dataDir/keys/payment-sim.key */
+      secret: string | undefined;
+      duplicates: number;
+      maxDelayMs: number;
+      dropRate: number;
+      unavailableRate: number;
+    };
+  };
   /** e-mail over SMTP (nodemailer); `url` holds a password: never log it */
   smtp: {
     /** undefined: the e-mail channel is off */
     url: string | undefined;
     from: string;
     maxAttempts: number;
+  };
+  /** SMS: the provider and, for http, where and how to reach it; `token` and `secret` are secrets */
+  sms: {
+    provider: 'log' | 'http';
+    url: string | undefined;
+    token: string | undefined;
+    /** the provider's delivery receipts: HMAC key (kept under a key the logger redacts) */
+    receipts: { secret: string | undefined };
+    maxAttempts: number;
+  };
+  /** webhooks to department systems */
+  webhook: {
+    maxAttempts: number;
+    /** loopback and private addresses allowed (SSRF guard off): tests and closed networks */
+    allowPrivate: boolean;
   };
 }
 
@@ -156,8 +212,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = [...compiledEnv.Errors(values)].map(
     (e) => `${e.path.slice(1) || '(env)'}: ${e.message}`,
   );
-  if (problems.length > 0) throw new ConfigError(problems);
   const v = values as Env;
+  if (v.ZT_SMS_PROVIDER === 'http' && v.ZT_SMS_URL === undefined) {
+    problems.push('ZT_SMS_URL: required when ZT_SMS_PROVIDER is http');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: v.PORT,
     host: v.HOST,
@@ -198,6 +257,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       visitDays: v.ZT_EVALUATION_VISIT_DAYS,
       rectifyDays: v.ZT_EVALUATION_RECTIFY_DAYS,
     },
+    payments: {
+      gateway: v.ZT_PAYMENT_GATEWAY,
+      attemptMinutes: v.ZT_PAYMENT_ATTEMPT_MINUTES,
+      simulated: {
+        secret: v.ZT_PAYMENT_SIM_SECRET,
+        duplicates: v.ZT_PAYMENT_SIM_DUPLICATES,
+        maxDelayMs: v.ZT_PAYMENT_SIM_DELAY_MS,
+        dropRate: v.ZT_PAYMENT_SIM_DROP_RATE,
+        unavailableRate: v.ZT_PAYMENT_SIM_UNAVAILABLE_RATE,
+      },
+    },
     smtp: { url: v.ZT_SMTP_URL, from: v.ZT_SMTP_FROM, maxAttempts: v.ZT_SMTP_MAX_ATTEMPTS },
+    sms: {
+      provider: v.ZT_SMS_PROVIDER,
+      url: v.ZT_SMS_URL,
+      token: v.ZT_SMS_TOKEN,
+      receipts: { secret: v.ZT_SMS_RECEIPT_SECRET },
+      maxAttempts: v.ZT_SMS_MAX_ATTEMPTS,
+    },
+    webhook: {
+      maxAttempts: v.ZT_WEBHOOK_MAX_ATTEMPTS,
+      allowPrivate: v.ZT_WEBHOOK_ALLOW_PRIVATE,
+    },
   };
 }

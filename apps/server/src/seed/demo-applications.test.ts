@@ -6,6 +6,7 @@ import type {
   BundleApplication,
   TaskCommentList,
   WorkflowTaskPage,
+  FeeOrderList,
 } from '@zhengtong/contracts';
 import { DEMO_STAFF_PASSWORD } from '../modules/identity/demo-accounts.js';
 import { createTestApp, type TestApp } from '../test-support/app.js';
@@ -87,6 +88,17 @@ describe('demo applications', () => {
     );
     assert.equal(waiting.status, 'submitted');
     assert.equal(waiting.delivery?.method, 'mail');
+    // the one in 会签 had its registration fee ordered at 受理 and paid by 张三
+    const consulted = taxTasks.items[0]!.businessKey;
+    const orders = await get<FeeOrderList>(
+      nrWindow,
+      `/api/v1/payments/orders?applicationId=${consulted}`,
+    );
+    assert.deepEqual(
+      orders.items.map((o) => [o.stage, o.totalFen, o.status]),
+      [['beforeIssuing', 8000, 'paid']],
+    );
+    assert.match(orders.items[0]!.receiptNo ?? '', /^PJ\d{16}$/);
   });
 
   it('leaves 李四’s 企业开办一件事 at 决定 in stage 1, stage 2 waiting', async () => {

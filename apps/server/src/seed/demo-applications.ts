@@ -4,9 +4,12 @@ import type {
   Application,
   BundleApplication,
   DeliveryChoice,
+  FeeOrder,
+  FeeOrderList,
   ImplementationList,
   Me,
   OrganisationList,
+  PaymentAttempt,
   ServiceItemDetail,
   ServiceItemSearchResult,
 } from '@zhengtong/contracts';
@@ -318,8 +321,43 @@ export async function seedDemoApplications(app: FastifyInstance, log: Logger): P
   return count;
 
   /**
+   * Pays an application's unpaid fee orders as its applicant does: 去支付, the simulated gateway's
+   * cashier confirms, and the return from the cashier asks the gateway (the gateway's callback
+   * follows once the server runs its jobs, and changes nothing then).
+   */
+  async function payFees(applicant: Session, applicationId: string): Promise<void> {
+    const orders = await call<FeeOrderList>(
+      applicant,
+      'GET',
+      `/api/v1/payments/orders?applicationId=${applicationId}`,
+    );
+    for (const order of orders.items.filter((o) => o.status === 'unpaid')) {
+      const attempt = await call<PaymentAttempt>(
+        applicant,
+        'POST',
+        `/api/v1/payments/orders/${order.id}/pay`,
+        undefined,
+        { 'idempotency-key': `demo-fee-${order.orderNo}` },
+      );
+      const cashier = new URL(attempt.cashierUrl ?? '', 'http://cashier.invalid');
+      const tradeNo = cashier.pathname.split('/').pop() ?? '';
+      await call(undefined, 'POST', `/api/v1/payments/simulated-gateway/trades/${tradeNo}/pay`, {
+        token: cashier.searchParams.get('token') ?? '',
+        outcome: 'success',
+      });
+      const paid = await call<FeeOrder>(
+        applicant,
+        'POST',
+        `/api/v1/payments/orders/${order.id}/sync`,
+      );
+      if (paid.status !== 'paid')
+        throw new Error(`demo fee order ${order.orderNo} is ${paid.status}`);
+    }
+  }
+
+  /**
    * 张三's two 二手房过户 in 郑州 (parallel approval): one accepted with the tax bureau consulted
-   * and reviewed, the tax bureau's 会签 open; one waiting for 受理, its result to be mailed.
+   * and reviewed, its registration fee paid, the tax bureau's 会签 open; one waiting for 受理, its result to be mailed.
    */
   async function seedResale(applicant: Session): Promise<number> {
     const detail = await call<ServiceItemDetail>(
@@ -352,6 +390,8 @@ export async function seedDemoApplications(app: FastifyInstance, log: Logger): P
     const consulted = await apply(0);
     await accept(consulted.id, { consultedOrganisationIds: [tax.id] }, nrWindow);
     await step(consulted.id, { opinion: '权属清楚，材料齐全，符合登记条件' }, nrApprover, 'review');
+    // 缴费: the registration fee ordered at 受理, paid by 张三 through the simulated gateway
+    await payFees(applicant, consulted.id);
     // 已申报, the certificate to be mailed
     await apply(1, mailTo('张三', DEMO_PEOPLE[0].phone, '郑州市二七区大学路 80 号院 5 号楼 1202'));
     return 2;

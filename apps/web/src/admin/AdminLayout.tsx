@@ -1,16 +1,21 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
   DeploymentUnitOutlined,
   FileTextOutlined,
   KeyOutlined,
+  ApiOutlined,
   LikeOutlined,
+  MailOutlined,
   PartitionOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Grid, Layout, Menu } from 'antd';
 import type { ReactNode } from 'react';
@@ -31,6 +36,11 @@ const sections = [
   'workflow',
   'seals',
   'evaluations',
+  'payments/revenue',
+  'payments/reconciliations',
+  'messaging/templates',
+  'messaging/webhooks',
+  'messaging/deliveries',
 ] as const;
 
 /**
@@ -107,6 +117,51 @@ export function AdminLayout() {
             key: 'evaluations' as const,
             icon: <LikeOutlined aria-hidden />,
             label: t('evaluationsAdmin.nav'),
+          },
+        ]
+      : []),
+    ...(hasAnyRole(me, adminSectionRoles.messagingTemplates)
+      ? [
+          {
+            key: 'messaging/templates' as const,
+            icon: <MailOutlined aria-hidden />,
+            label: t('messagingAdmin.nav.templates'),
+          },
+        ]
+      : []),
+    ...(hasAnyRole(me, adminSectionRoles.messagingWebhooks)
+      ? [
+          {
+            key: 'messaging/webhooks' as const,
+            icon: <ApiOutlined aria-hidden />,
+            label: t('messagingAdmin.nav.webhooks'),
+          },
+        ]
+      : []),
+    ...(hasAnyRole(me, adminSectionRoles.messagingDeliveries)
+      ? [
+          {
+            key: 'messaging/deliveries' as const,
+            icon: <WarningOutlined aria-hidden />,
+            label: t('messagingAdmin.nav.deliveries'),
+          },
+        ]
+      : []),
+    ...(hasAnyRole(me, adminSectionRoles.revenue)
+      ? [
+          {
+            key: 'payments/revenue' as const,
+            icon: <AccountBookOutlined aria-hidden />,
+            label: t('payments.admin.nav.revenue'),
+          },
+        ]
+      : []),
+    ...(hasAnyRole(me, adminSectionRoles.reconciliation)
+      ? [
+          {
+            key: 'payments/reconciliations' as const,
+            icon: <AuditOutlined aria-hidden />,
+            label: t('payments.admin.nav.reconciliation'),
           },
         ]
       : []),

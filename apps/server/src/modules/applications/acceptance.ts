@@ -75,6 +75,8 @@ export class ApplicationAcceptance {
           throw new UnprocessableError('invalid-consulted', 'not departments to consult', problems);
         }
       }
+      // 缴费: a fee due before 受理 is paid first (不予受理 stays possible)
+      await this.deps.filing.fees?.assertPaid(tx, id, 'beforeAcceptance');
       const today = toShanghaiDate(this.deps.changes.now());
       const [due, statutory] = await Promise.all([
         this.deps.calendar.addWorkingDays(today, version.elements.promisedLimitDays),
@@ -95,6 +97,10 @@ export class ApplicationAcceptance {
         pendingMaterials: pending,
         ...(completedNow ? completion(app, 'approved', this.deps.changes.now()) : {}),
       });
+      // the fee due before the result is issued (准予, 制证) is ordered now
+      if (!completedNow) {
+        await this.deps.filing.openFees(tx, actor, app, version, 'beforeIssuing', ctx);
+      }
       return {
         ...(completedNow
           ? {
@@ -128,6 +134,7 @@ export class ApplicationAcceptance {
         resultNo: resultNoOf(app.applicationNo, 'refused'),
         supplement: null,
       });
+      await this.deps.filing.closeFees(tx, actor, id, 'refused', ctx);
       return { event: 'refused', audit: 'applications.refuse', detail: { reason: body.reason } };
     });
   }

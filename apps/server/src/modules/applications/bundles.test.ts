@@ -5,6 +5,8 @@ import type {
   Application,
   BundleApplication,
   BundleApplicationPage,
+  BundleEvaluationState,
+  Evaluation,
   Me,
   Problem,
   ResolvedBundle,
@@ -368,6 +370,57 @@ describe('一件事 bundle applications: 企业开办 in 郑州', () => {
       (x) => x === 'bundle-application.completed',
     );
     assert.equal(completed.length, 1);
+  });
+
+  it('is rated once as a whole (一事一评 of an 一件事), never member by member', async () => {
+    const b = await filed();
+    const RATINGS = `/api/v1/evaluations/bundle-applications/${b.id}`;
+    const rating = { level: 2, comment: '材料来回跑了两次' };
+    const early = await call('enterprise', 'GET', RATINGS);
+    assert.equal(early.statusCode, 200, early.body);
+    assert.equal(early.json<BundleEvaluationState>().state, 'notYet');
+    assert.equal(
+      (await call('enterprise', 'POST', RATINGS, rating)).json<Problem>().code,
+      'application-not-completed',
+    );
+
+    await decideFirstStage(b, 'approve');
+    for (const m of member(await bundle(b.id), 2)) {
+      await ok('hall', 'POST', `${APPLICATIONS}/${m.applicationId}/accept`, {});
+    }
+    const done = await bundle(b.id);
+    assert.equal(done.status, 'completed');
+
+    const memberRating = await call(
+      'enterprise',
+      'POST',
+      `/api/v1/evaluations/applications/${done.members[0]!.applicationId}`,
+      rating,
+    );
+    assert.equal(memberRating.statusCode, 409);
+    assert.equal(memberRating.json<Problem>().code, 'rate-the-bundle');
+    assert.equal((await call('hall', 'GET', RATINGS)).statusCode, 403, 'staff do not rate');
+    assert.equal((await call(undefined, 'GET', RATINGS)).statusCode, 401);
+    const bad = await call('enterprise', 'POST', RATINGS, { level: 'good' });
+    assert.equal(bad.statusCode, 400, bad.body);
+    const open = (await call('enterprise', 'GET', RATINGS)).json<BundleEvaluationState>();
+    assert.equal(open.state, 'open');
+
+    const results = await Promise.all([
+      call('enterprise', 'POST', RATINGS, rating),
+      call('enterprise', 'POST', RATINGS, rating),
+    ]);
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, 409]);
+    const rated = results.find((r) => r.statusCode === 201)!.json<Evaluation>();
+    assert.equal(rated.bundleApplicationId, b.id);
+    assert.equal(rated.applicationId, null);
+    const hall = await t.app.directory.findOrganisation(rated.organisationId);
+    assert.equal(hall?.name, b.acceptingOrganisationName, 'the hall that accepted it');
+    assert.equal(rated.itemName, b.bundleName);
+    assert.ok(rated.caseId, 'a 差评 opens a 差评整改 case for the hall');
+    const after = (await call('enterprise', 'GET', RATINGS)).json<BundleEvaluationState>();
+    assert.equal(after.state, 'rated');
+    assert.equal(after.evaluation?.id, rated.id);
   });
 
   it('runs concurrent submits with one key as one bundle application', async () => {

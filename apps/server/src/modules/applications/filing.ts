@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import type {
   DeliveryChoice,
   DeliveryView,
+  Fees,
   ImplementationList,
   ImplementationListVersion,
   MailAddress,
@@ -33,6 +34,51 @@ import * as store from './store.js';
 
 export interface RequestContext {
   requestId?: string | undefined;
+}
+
+/** When a fee is collected (收费环节): before 受理, or before the result is issued. */
+export type FeeStage = 'beforeAcceptance' | 'beforeIssuing';
+
+/**
+ * What applications need of the payments module (缴费), structurally; each call runs in the
+ * caller's transaction, so an order exists exactly when the step that makes it does.
+ */
+export interface FeesPort {
+  /** makes the stage's fee order when the list's fees ask for one then (none for free items) */
+  open(
+    tx: Executor,
+    input: {
+      actor: Actor;
+      application: {
+        id: string;
+        applicationNo: string;
+        itemName: string;
+        applicantAccountId: string;
+        enterpriseId: string | null;
+        /** masked: the receipt's 缴款人 */
+        payerName: string;
+        organisationId: string;
+        regionCode: string;
+      };
+      stage: FeeStage;
+      fees: Fees;
+      /** 即办件: accepted and decided at once, so every fee is collected before 受理 */
+      immediate: boolean;
+      requestId?: string | undefined;
+    },
+  ): Promise<void>;
+  /** 409 fee-unpaid while the stage's order is not paid */
+  assertPaid(tx: Executor, applicationId: string, stage: FeeStage): Promise<void>;
+  /** the application ends without its result: unpaid orders cancelled, paid ones refunded */
+  close(
+    tx: Executor,
+    input: {
+      actor: Actor;
+      applicationId: string;
+      reason: 'withdrawn' | 'refused' | 'denied' | 'cancelled';
+      requestId?: string | undefined;
+    },
+  ): Promise<void>;
 }
 
 /** Who files an application and where it is accepted (申请人, 受理机构). */
@@ -112,6 +158,8 @@ export interface FilingDeps {
   fieldCrypto: FieldCrypto;
   workflow: WorkflowService;
   catalog: Pick<CatalogService, 'getVersion'>;
+  /** 缴费: fee orders made and checked at the steps the list names; without it none are */
+  fees?: FeesPort | undefined;
   now: () => Date;
 }
 
@@ -121,6 +169,60 @@ export class ApplicationFiling {
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(private readonly deps: FilingDeps) {}
+
+  /** the payments module's fee orders, when wired */
+  get fees(): FeesPort | undefined {
+    return this.deps.fees;
+  }
+
+  /** Makes the stage's fee order of an application, if its list's fees ask for one then. */
+  async openFees(
+    tx: Executor,
+    actor: Actor,
+    app: Pick<
+      store.ApplicationRow,
+      | 'id'
+      | 'applicationNo'
+      | 'itemName'
+      | 'applicantAccountId'
+      | 'enterpriseId'
+      | 'applicantName'
+      | 'organisationId'
+      | 'regionCode'
+    >,
+    version: ImplementationListVersion,
+    stage: FeeStage,
+    ctx: RequestContext,
+  ): Promise<void> {
+    await this.deps.fees?.open(tx, {
+      actor,
+      application: {
+        id: app.id,
+        applicationNo: app.applicationNo,
+        itemName: app.itemName,
+        applicantAccountId: app.applicantAccountId,
+        enterpriseId: app.enterpriseId,
+        payerName: maskName(app.applicantName),
+        organisationId: app.organisationId,
+        regionCode: app.regionCode,
+      },
+      stage,
+      fees: version.elements.fees,
+      immediate: version.elements.handlingKind === 'immediate',
+      requestId: ctx.requestId,
+    });
+  }
+
+  /** The application ends without its result: its fees are cancelled or refunded. */
+  async closeFees(
+    tx: Executor,
+    actor: Actor,
+    applicationId: string,
+    reason: 'withdrawn' | 'refused' | 'denied' | 'cancelled',
+    ctx: RequestContext,
+  ): Promise<void> {
+    await this.deps.fees?.close(tx, { actor, applicationId, reason, requestId: ctx.requestId });
+  }
 
   // -------------------------------------------------------------------------------------------
   // Idempotency-Key: a retried submit answers with what the first one filed
@@ -310,6 +412,20 @@ export class ApplicationFiling {
         channel: a.applicant.channel,
         ...bundleDetail,
       });
+      await this.openFees(
+        tx,
+        actor,
+        {
+          id: a.id,
+          applicationNo: a.applicationNo,
+          itemName: a.list.itemName,
+          ...a.applicant,
+          organisationId: a.list.organisationId,
+        },
+        a.version,
+        'beforeAcceptance',
+        ctx,
+      );
     } else {
       await this.event(tx, a.id, actor, 'waiting', bundleDetail);
     }
@@ -357,6 +473,7 @@ export class ApplicationFiling {
     });
     await store.updateApplication(tx, app.id, { status: 'submitted' });
     await this.event(tx, app.id, actor, 'started', { stage: app.bundleStage });
+    await this.openFees(tx, actor, app, version, 'beforeAcceptance', ctx);
     await recordAudit(tx, {
       actor,
       action: 'applications.start-stage',
@@ -399,6 +516,7 @@ export class ApplicationFiling {
       completedAt: this.deps.now(),
       supplement: null,
     });
+    await this.closeFees(tx, actor, app.id, status, ctx);
     await this.event(tx, app.id, actor, status, detail);
     await recordAudit(tx, {
       actor,

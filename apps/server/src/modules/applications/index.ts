@@ -15,10 +15,16 @@ import { ApplicationDrafts } from './drafts.js';
 import { applicationsRoutes } from './routes.js';
 import { ApplicationsService } from './service.js';
 
-export { ApplicationsService, type CertificateMaterialsPort } from './service.js';
+export {
+  ApplicationsService,
+  type CertificateMaterialsPort,
+  type FeesPort,
+  type FeeStage,
+} from './service.js';
 export { MaterialFiles } from './files.js';
 export { ApplicationDrafts } from './drafts.js';
 /** Narrow reads: notifications (messaging), the application a certificate is issued for. */
+export { findBundleApplication } from './bundle-store.js';
 export {
   findApplication,
   findApplicationNoticeFacts,
@@ -45,6 +51,7 @@ export const applicationsModule = fp(
       directory: app.directory,
       identity: app.identity.service,
       certificates: app.certificates,
+      fees: app.payments.fees,
     });
     new Gauge({
       name: 'zt_applications',
@@ -110,6 +117,14 @@ export const applicationsModule = fp(
   },
   {
     name: 'applications',
-    dependencies: ['kernel', 'directory', 'identity', 'catalog', 'workflow', 'certificates'],
+    dependencies: [
+      'kernel',
+      'directory',
+      'identity',
+      'catalog',
+      'workflow',
+      'certificates',
+      'payments',
+    ],
   },
 );

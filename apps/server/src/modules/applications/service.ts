@@ -52,6 +52,7 @@ import { ApplicationDrafts } from './drafts.js';
 import {
   ApplicationFiling,
   assertApplicant,
+  type FeesPort,
   maskName,
   wrongApplicantKind,
   type Applicant,
@@ -60,7 +61,7 @@ import {
 import * as store from './store.js';
 import { ApplicationSuspension } from './suspension.js';
 
-export type { RequestContext } from './filing.js';
+export type { FeesPort, FeeStage, RequestContext } from './filing.js';
 
 /** What applications need of the identity module. */
 export interface ApplicantLookup {
@@ -111,6 +112,8 @@ export interface ApplicationsDeps {
   identity: ApplicantLookup;
   /** 免提交: certificates standing in for materials; without it none can be chosen */
   certificates?: CertificateMaterialsPort;
+  /** 缴费: fee orders made and checked at the steps the list names; without it none are */
+  fees?: FeesPort;
   /** the clock (tests move it); the real one by default */
   now?: () => Date;
 }
@@ -152,6 +155,7 @@ export class ApplicationsService {
       fieldCrypto: deps.fieldCrypto,
       workflow: deps.workflow,
       catalog: deps.catalog,
+      fees: deps.fees,
       now: () => this.now(),
     });
     // the parts change applications the way the service does: through `change` and `onTask`
@@ -415,6 +419,7 @@ export class ApplicationsService {
         await this.deps.workflow.engine.terminate(tx, app.processInstanceId, actor.id, 'withdrawn');
       }
       await store.updateApplication(tx, id, { status: 'withdrawn', completedAt: this.now() });
+      await this.filing.closeFees(tx, actor, id, 'withdrawn', ctx);
       return { event: 'withdrawn', audit: 'applications.withdraw', detail: {} };
     });
     return this.get(actor, id);
@@ -518,6 +523,10 @@ export class ApplicationsService {
           { path: '/body/opinion', message: '请填写审查意见' },
         ]);
       }
+      // 缴费: 准予 (and so 制证) waits for the fee due before the result is issued
+      if (isDecision && body.decision === 'approve') {
+        await this.filing.fees?.assertPaid(tx, id, 'beforeIssuing');
+      }
       const outcome: Record<string, unknown> = isDecision
         ? { decision: body.decision, ...(body.reason ? { decisionReason: body.reason } : {}) }
         : { [`${task.nodeId}Opinion`]: body.opinion };
@@ -531,6 +540,7 @@ export class ApplicationsService {
           decisionReason: body.reason ?? null,
           ...this.completion(app, approved ? 'approved' : 'denied'),
         });
+        if (!approved) await this.filing.closeFees(tx, actor, id, 'denied', ctx);
       }
       return {
         // 办结 follows the step that brought it

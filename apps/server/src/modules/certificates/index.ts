@@ -11,7 +11,7 @@ import { REFERENCE_CERTIFICATE_TYPES } from './reference-certificate-types.js';
 import { certificatesRoutes } from './routes.js';
 import { SealKeyring } from './seal-keys.js';
 import { CertificatesService, type CertificatesDirectory } from './service.js';
-import { existingTypeCodes, insertMissingTypes } from './store.js';
+import { existingTypeCodes, findCertificate, insertMissingTypes, typeNames } from './store.js';
 
 export {
   CertificatesService,
@@ -44,6 +44,39 @@ export function loadReferenceCertificateTypes(db: Executor): Promise<number> {
 export const certificateTypeLookup = (db: Executor) => ({
   existingTypeCodes: (codes: string[]) => existingTypeCodes(db, [...new Set(codes)]),
 });
+
+/** What a message about an issued certificate tells (narrow read for the messaging module). */
+export interface CertificateNoticeFacts {
+  id: string;
+  identifier: string;
+  typeName: string;
+  holderKind: 'person' | 'enterprise';
+  holderAccountId: string | null;
+  enterpriseId: string | null;
+  holderName: string;
+  issuerOrganisationId: string;
+  validTo: string | null;
+}
+
+export async function findCertificateNoticeFacts(
+  db: Executor,
+  id: string,
+): Promise<CertificateNoticeFacts | undefined> {
+  const row = await findCertificate(db, id);
+  if (!row) return undefined;
+  const names = await typeNames(db, [row.typeCode]);
+  return {
+    id: row.id,
+    identifier: row.identifier,
+    typeName: names.get(row.typeCode) ?? row.typeCode,
+    holderKind: row.holderKind,
+    holderAccountId: row.holderAccountId,
+    enterpriseId: row.enterpriseId,
+    holderName: row.holderName,
+    issuerOrganisationId: row.issuerOrganisationId,
+    validTo: row.validTo,
+  };
+}
 
 /** Demo mode or the embedded database: the seal master key may be generated into the data dir. */
 export const mayGenerateSealKey = (kernel: Kernel): boolean =>

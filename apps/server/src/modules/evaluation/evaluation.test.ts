@@ -30,7 +30,7 @@ import {
   type TestPerson,
   type TestStaff,
 } from '../../test-support/identity.js';
-import { findApplication } from '../applications/index.js';
+import { findApplication, findBundleApplication } from '../applications/index.js';
 import { CASE_ESCALATION_JOB, EvaluationService, SESSION_MINUTES } from './index.js';
 
 const APPLICATIONS = '/api/v1/applications';
@@ -95,6 +95,7 @@ describe('好差评: ratings, 差评整改, 申诉复核, statistics', () => {
       calendar: t.kernel.calendar,
       directory: t.app.directory,
       findApplication,
+      findBundleApplication,
       settings: { ...t.kernel.config.evaluation, sessionMinutes: SESSION_MINUTES },
       now: () => at,
     });

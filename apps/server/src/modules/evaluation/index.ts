@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { registerRecurringJob } from '../../kernel/events/recurring.js';
-import { findApplication } from '../applications/index.js';
+import { findApplication, findBundleApplication } from '../applications/index.js';
 import { evaluationRoutes } from './routes.js';
 import { EvaluationService } from './service.js';
 import { findCase, findEvaluation } from './store.js';
@@ -84,6 +84,7 @@ export const evaluationModule = fp(
       calendar: kernel.calendar,
       directory: app.directory,
       findApplication,
+      findBundleApplication,
       settings: { ...kernel.config.evaluation, sessionMinutes: SESSION_MINUTES },
     });
     await registerRecurringJob(kernel.jobs, kernel.db.orm, {
@@ -97,7 +98,7 @@ export const evaluationModule = fp(
     app.decorate('evaluation', service);
     // 好差评 joins the six mosts of the catalogue
     app.catalog.setSatisfactionSource((groupBy, regions) =>
-      service.satisfactionBy(groupBy, regions),
+      service.statistics.satisfactionBy(groupBy, regions),
     );
     await app.register(evaluationRoutes, { prefix: '/api/v1/evaluations', service });
   },

@@ -6,6 +6,7 @@ import {
   AppealDecisionBody,
   AppealList,
   ApplicationEvaluationState,
+  BundleEvaluationState,
   CaseCloseBody,
   CaseListQuery,
   CaseReplyBody,
@@ -37,6 +38,7 @@ const problems = {
 const tags = ['evaluations'];
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const ApplicationParams = Type.Object({ applicationId: Type.String({ format: 'uuid' }) });
+const BundleParams = Type.Object({ bundleApplicationId: Type.String({ format: 'uuid' }) });
 const AppealStatusQuery = Type.Object({
   status: Type.Optional(
     Type.Union([Type.Literal('pending'), Type.Literal('upheld'), Type.Literal('rejected')]),
@@ -95,6 +97,40 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<{ service: EvaluationSe
         ),
   );
 
+  app.get(
+    '/bundle-applications/:bundleApplicationId',
+    {
+      schema: {
+        tags,
+        summary:
+          '一事一评 of an 一件事: whether I may rate my bundle application now, and my rating',
+        params: BundleParams,
+        response: { 200: BundleEvaluationState, ...problems },
+      },
+    },
+    (req) => service.bundleState(req.actor, req.params.bundleApplicationId),
+  );
+
+  app.post(
+    '/bundle-applications/:bundleApplicationId',
+    {
+      schema: {
+        tags,
+        summary:
+          '一事一评 of an 一件事: rate my completed or failed bundle application once, as a whole',
+        params: BundleParams,
+        body: RateBody,
+        response: { 201: Evaluation, ...problems },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.rateBundle(req.actor, req.params.bundleApplicationId, req.body, ctx(req)),
+        ),
+  );
+
   app.post(
     '/sessions',
     {
@@ -133,7 +169,7 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<{ service: EvaluationSe
         response: { 200: EvaluationStats, ...problems },
       },
     },
-    (req) => service.stats(req.actor, req.query),
+    (req) => service.statistics.stats(req.actor, req.query),
   );
 
   app.get(
@@ -145,7 +181,7 @@ export const evaluationRoutes: FastifyPluginAsyncTypebox<{ service: EvaluationSe
         response: { 200: PublicStats, ...problems },
       },
     },
-    () => service.publicStats(),
+    () => service.statistics.publicStats(),
   );
 
   app.get(

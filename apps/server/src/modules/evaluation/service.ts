@@ -7,6 +7,7 @@ import {
   type AppealDecisionBody,
   type AppealList,
   type ApplicationEvaluationState,
+  type BundleEvaluationState,
   type CaseCloseBody,
   type CaseListQuery,
   type CaseReplyBody,
@@ -17,15 +18,11 @@ import {
   type EvaluationList,
   type EvaluationListQuery,
   type EvaluationSession,
-  type EvaluationStats,
   type OpenSessionBody,
-  type PublicStats,
   type RateBody,
   type RateSessionBody,
   type RectificationCase,
   type RectificationCaseList,
-  type StatsQuery,
-  type StatsRow,
 } from '@zhengtong/contracts';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit/record.js';
@@ -37,13 +34,14 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
-  UnauthenticatedError,
   UnprocessableError,
 } from '../../kernel/errors.js';
 import { publishEvent } from '../../kernel/events/outbox.js';
 import { newId } from '../../kernel/ids.js';
 import type { DirectoryService } from '../directory/index.js';
-import type { findApplication } from '../applications/index.js';
+import type { findApplication, findBundleApplication } from '../applications/index.js';
+import { applicantOf, staffOf } from './access.js';
+import { EvaluationStatistics } from './statistics.js';
 import * as store from './store.js';
 
 export interface RequestContext {
@@ -68,8 +66,9 @@ export interface EvaluationDeps {
     DirectoryService,
     'findOrganisation' | 'findOrganisationsByIds' | 'regionNames' | 'regionSubtree'
   >;
-  /** the narrow read of an application (applications module) */
+  /** the narrow reads of an application and of an 一件事 (applications module) */
   findApplication: typeof findApplication;
+  findBundleApplication: typeof findBundleApplication;
   settings: EvaluationSettings;
   /** the clock; tests move it */
   now?: () => Date;
@@ -77,6 +76,26 @@ export interface EvaluationDeps {
 
 /** Statuses after which an application may be rated: 办结 (approved/denied) and 不予受理. */
 const RATEABLE = new Set(['approved', 'denied', 'refused']);
+const RATEABLE_BUNDLE = new Set(['completed', 'failed']);
+
+/** What 一事一评 rates: an application or an 一件事 bundle application, and how to read it. */
+interface CaseSubject {
+  key: { applicationId: string } | { bundleApplicationId: string };
+  load: (db: Executor) => Promise<
+    | {
+        applicantAccountId: string;
+        /** until when it may be rated; undefined while it is not finished */
+        closesAt: Date | undefined;
+        /** set for a member of an 一件事, which is rated through its bundle */
+        bundleApplicationId: string | null;
+        organisationId: string;
+        regionCode: string;
+        itemCode: string;
+        itemName: string;
+      }
+    | undefined
+  >;
+}
 const REVIEWER_ROLES = ['departmentAdmin', 'provinceAdmin'];
 const isBad = (level: number) => level <= 2;
 
@@ -85,7 +104,12 @@ const isBad = (level: number) => level <= 2;
  * Every change is one transaction with its audit record and its outbox event.
  */
 export class EvaluationService {
-  constructor(private readonly deps: EvaluationDeps) {}
+  /** the figures (统计, 结果公开, satisfaction beside the six mosts) */
+  readonly statistics: EvaluationStatistics;
+
+  constructor(private readonly deps: EvaluationDeps) {
+    this.statistics = new EvaluationStatistics(deps.db, deps.directory);
+  }
 
   private get db() {
     return this.deps.db;
@@ -99,12 +123,86 @@ export class EvaluationService {
 
   /** Whether the applicant may rate their application now, and the rating once made. */
   async applicationState(actor: Actor, applicationId: string): Promise<ApplicationEvaluationState> {
-    const accountId = applicantOf(actor);
-    const app = await this.deps.findApplication(this.db, applicationId);
-    if (!app || app.applicantAccountId !== accountId) throw applicationNotFound();
-    const rated = await store.findApplicationEvaluation(this.db, applicationId);
-    const closesAt = this.closesAt(app);
-    const state = rated
+    return {
+      applicationId,
+      ...(await this.caseState(actor, this.applicationSubject(applicationId))),
+    };
+  }
+
+  /** 一事一评 of an 一件事: whether I may rate my bundle application now, and my rating. */
+  async bundleState(actor: Actor, bundleApplicationId: string): Promise<BundleEvaluationState> {
+    const state = await this.caseState(actor, this.bundleSubject(bundleApplicationId));
+    return { bundleApplicationId, ...state };
+  }
+
+  /** 一事一评: the applicant rates their completed (or refused) application, once. */
+  rateApplication(
+    actor: Actor,
+    applicationId: string,
+    body: RateBody,
+    ctx: RequestContext = {},
+  ): Promise<Evaluation> {
+    return this.rateCase(actor, this.applicationSubject(applicationId), body, ctx);
+  }
+
+  /**
+   * 一事一评 of an 一件事: the applicant rates the bundle application once, as a whole, when it
+   * is completed or has failed; the rating goes to the service hall that accepted it (综合受理).
+   */
+  rateBundle(
+    actor: Actor,
+    bundleApplicationId: string,
+    body: RateBody,
+    ctx: RequestContext = {},
+  ): Promise<Evaluation> {
+    return this.rateCase(actor, this.bundleSubject(bundleApplicationId), body, ctx);
+  }
+
+  private applicationSubject(applicationId: string): CaseSubject {
+    return {
+      key: { applicationId },
+      load: async (tx) => {
+        const app = await this.deps.findApplication(tx, applicationId);
+        if (!app) return undefined;
+        return {
+          applicantAccountId: app.applicantAccountId,
+          closesAt: RATEABLE.has(app.status) ? this.closesAt(app.completedAt) : undefined,
+          bundleApplicationId: app.bundleApplicationId,
+          organisationId: app.organisationId,
+          regionCode: app.regionCode,
+          itemCode: app.itemCode,
+          itemName: app.itemName,
+        };
+      },
+    };
+  }
+
+  private bundleSubject(bundleApplicationId: string): CaseSubject {
+    return {
+      key: { bundleApplicationId },
+      load: async (tx) => {
+        const bundle = await this.deps.findBundleApplication(tx, bundleApplicationId);
+        if (!bundle) return undefined;
+        return {
+          applicantAccountId: bundle.applicantAccountId,
+          closesAt: RATEABLE_BUNDLE.has(bundle.status)
+            ? this.closesAt(bundle.completedAt)
+            : undefined,
+          bundleApplicationId: null,
+          organisationId: bundle.acceptingOrganisationId,
+          regionCode: bundle.regionCode,
+          itemCode: bundle.bundleCode,
+          itemName: bundle.bundleName,
+        };
+      },
+    };
+  }
+
+  private async caseState(actor: Actor, subject: CaseSubject) {
+    const facts = await this.ownSubject(actor, this.db, subject);
+    const rated = await store.findCaseEvaluation(this.db, subject.key);
+    const { closesAt } = facts;
+    const state: ApplicationEvaluationState['state'] = rated
       ? 'rated'
       : !closesAt
         ? 'notYet'
@@ -112,29 +210,43 @@ export class EvaluationService {
           ? 'expired'
           : 'open';
     return {
-      applicationId,
       state,
       closesAt: closesAt ? closesAt.toISOString() : null,
       evaluation: rated ? await this.toEvaluation(this.db, rated) : null,
     };
   }
 
-  /** 一事一评: the applicant rates their completed (or refused) application, once. */
-  async rateApplication(
-    actor: Actor,
-    applicationId: string,
-    body: RateBody,
-    ctx: RequestContext = {},
-  ): Promise<Evaluation> {
+  /** The subject's facts when the actor is its applicant; 404 otherwise (no probing). */
+  private async ownSubject(actor: Actor, db: Executor, subject: CaseSubject) {
     const accountId = applicantOf(actor);
+    const facts = await subject.load(db);
+    if (!facts || facts.applicantAccountId !== accountId) {
+      throw 'applicationId' in subject.key
+        ? applicationNotFound()
+        : new NotFoundError('bundle-application-not-found', 'no such bundle application of yours');
+    }
+    return facts;
+  }
+
+  private rateCase(
+    actor: Actor,
+    subject: CaseSubject,
+    body: RateBody,
+    ctx: RequestContext,
+  ): Promise<Evaluation> {
     const dimensions = checkDimensions('online', body.dimensions);
     return this.once(
       'application-already-evaluated',
       'the application is rated already',
       async (tx) => {
-        const app = await this.deps.findApplication(tx, applicationId);
-        if (!app || app.applicantAccountId !== accountId) throw applicationNotFound();
-        const closesAt = this.closesAt(app);
+        const facts = await this.ownSubject(actor, tx, subject);
+        if (facts.bundleApplicationId) {
+          throw new ConflictError(
+            'rate-the-bundle',
+            `the application is part of the 一件事 ${facts.bundleApplicationId}, which is rated as a whole`,
+          );
+        }
+        const { closesAt } = facts;
         if (!closesAt) {
           throw new ConflictError(
             'application-not-completed',
@@ -147,20 +259,22 @@ export class EvaluationService {
             `ratings were accepted until ${closesAt.toISOString()}`,
           );
         }
-        if (await store.findApplicationEvaluation(tx, applicationId)) {
+        if (await store.findCaseEvaluation(tx, subject.key)) {
           throw new ConflictError('application-already-evaluated', 'the application is rated');
         }
         return this.insertRating(tx, actor, ctx, {
           kind: 'perCase',
           channel: 'online',
-          applicationId,
+          applicationId: 'applicationId' in subject.key ? subject.key.applicationId : null,
+          bundleApplicationId:
+            'bundleApplicationId' in subject.key ? subject.key.bundleApplicationId : null,
           sessionId: null,
           followUpOfCaseId: null,
-          raterAccountId: accountId,
-          organisationId: app.organisationId,
-          regionCode: app.regionCode,
-          itemCode: app.itemCode,
-          itemName: app.itemName,
+          raterAccountId: facts.applicantAccountId,
+          organisationId: facts.organisationId,
+          regionCode: facts.regionCode,
+          itemCode: facts.itemCode,
+          itemName: facts.itemName,
           level: body.level,
           dimensions,
           comment: body.comment ?? null,
@@ -169,9 +283,9 @@ export class EvaluationService {
     );
   }
 
-  private closesAt(app: { status: string; completedAt: Date | null }): Date | undefined {
-    if (!RATEABLE.has(app.status) || !app.completedAt) return undefined;
-    return new Date(app.completedAt.getTime() + this.deps.settings.windowDays * 86_400_000);
+  private closesAt(completedAt: Date | null): Date | undefined {
+    if (!completedAt) return undefined;
+    return new Date(completedAt.getTime() + this.deps.settings.windowDays * 86_400_000);
   }
 
   // -- 一次一评 ----------------------------------------------------------------------------------
@@ -247,6 +361,7 @@ export class EvaluationService {
         kind: 'perVisit',
         channel: 'onSite',
         applicationId: session.applicationId,
+        bundleApplicationId: null,
         sessionId: session.id,
         followUpOfCaseId: null,
         raterAccountId: actor.kind === 'person' || actor.kind === 'enterprise' ? actor.id : null,
@@ -298,6 +413,7 @@ export class EvaluationService {
         channel: row.channel,
         level: row.level,
         applicationId: row.applicationId,
+        bundleApplicationId: row.bundleApplicationId,
         sessionId: row.sessionId,
         caseId: row.followUpOfCaseId,
       },
@@ -314,6 +430,7 @@ export class EvaluationService {
         bad: isBad(row.level),
         organisationId: row.organisationId,
         applicationId: row.applicationId,
+        bundleApplicationId: row.bundleApplicationId,
         caseId: row.followUpOfCaseId,
       },
       ctx.requestId,
@@ -587,6 +704,7 @@ export class EvaluationService {
           kind: 'followUp',
           channel: first.channel,
           applicationId: first.applicationId,
+          bundleApplicationId: first.bundleApplicationId,
           sessionId: null,
           followUpOfCaseId: caseId,
           raterAccountId: accountId,
@@ -827,83 +945,6 @@ export class EvaluationService {
     });
   }
 
-  // -- statistics --------------------------------------------------------------------------------
-
-  /** Figures per organisation, item, region or channel, within what the reader oversees. */
-  async stats(actor: Actor, query: StatsQuery): Promise<EvaluationStats> {
-    staffOf(actor);
-    let scope: store.Scope = this.readScope(actor);
-    if (!('all' in scope) && actor.roles.includes('departmentAdmin') && actor.jurisdiction) {
-      scope = { regionCodes: await this.deps.directory.regionSubtree(actor.jurisdiction) };
-    }
-    const rows = await store.countStats(this.db, {
-      groupBy: query.groupBy,
-      scope,
-      from: query.from,
-      to: query.to,
-    });
-    const names = await this.groupNames(query.groupBy, rows);
-    return {
-      groupBy: query.groupBy,
-      items: rows.map((r) => withRates(r, names.get(r.key ?? '') ?? r.name ?? '未指明')),
-    };
-  }
-
-  /** Ratings and satisfied ratings per group within regions, for the six mosts (public). */
-  async satisfactionBy(
-    groupBy: 'organisation' | 'region' | 'item',
-    regionCodes: readonly string[] | undefined,
-  ): Promise<Map<string, { ratings: number; satisfied: number }>> {
-    const rows = await store.countStats(this.db, {
-      groupBy,
-      scope: regionCodes ? { regionCodes: [...regionCodes] } : { all: true },
-    });
-    return new Map(
-      rows
-        .filter((r): r is typeof r & { key: string } => r.key !== null)
-        .map((r) => [r.key, { ratings: r.volume, satisfied: r.satisfied }]),
-    );
-  }
-
-  /** 结果公开: per organisation, volume and rates, for anyone. */
-  async publicStats(): Promise<PublicStats> {
-    const rows = await store.countStats(this.db, { groupBy: 'organisation', scope: { all: true } });
-    const names = await this.groupNames('organisation', rows);
-    return {
-      items: rows.map((r) => {
-        const full = withRates(r, names.get(r.key ?? '') ?? '');
-        return {
-          organisationId: r.key ?? '',
-          name: full.name,
-          volume: full.volume,
-          satisfactionRate: full.satisfactionRate,
-          badRate: full.badRate,
-          rectificationRate: full.rectificationRate,
-          onTimeRectificationRate: full.onTimeRectificationRate,
-        };
-      }),
-    };
-  }
-
-  private async groupNames(
-    groupBy: StatsQuery['groupBy'],
-    rows: store.StatsCounts[],
-  ): Promise<Map<string, string>> {
-    const keys = rows.map((r) => r.key).filter((k): k is string => k !== null);
-    if (groupBy === 'organisation') {
-      const orgs = await this.deps.directory.findOrganisationsByIds(keys);
-      return new Map(orgs.map((o) => [o.id, o.name]));
-    }
-    if (groupBy === 'region') return this.deps.directory.regionNames(keys);
-    if (groupBy === 'channel') {
-      return new Map([
-        ['online', '网上 (一事一评)'],
-        ['onSite', '现场 (一次一评)'],
-      ]);
-    }
-    return new Map();
-  }
-
   // -- views -------------------------------------------------------------------------------------
 
   private async toEvaluation(db: Executor, row: store.EvaluationRow): Promise<Evaluation> {
@@ -923,6 +964,7 @@ export class EvaluationService {
       dimensions: row.dimensions,
       comment: row.comment,
       applicationId: row.applicationId,
+      bundleApplicationId: row.bundleApplicationId,
       sessionId: row.sessionId,
       caseId: c,
       organisationId: row.organisationId,
@@ -966,26 +1008,6 @@ export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-/** The applicant's account: a person, or a person acting for an enterprise (they filed). */
-function applicantOf(actor: Actor): string {
-  if (actor.kind === 'anonymous') throw new UnauthenticatedError('unauthenticated', 'sign in');
-  if (actor.kind !== 'person' && actor.kind !== 'enterprise') {
-    throw new ForbiddenError('applicants-only', 'applicants rate their own applications');
-  }
-  if (actor.limitedTo) throw new ForbiddenError(actor.limitedTo, 'finish signing in first');
-  return actor.id;
-}
-
-/** The organisation of a signed-in staff member. */
-function staffOf(actor: Actor): string {
-  if (actor.kind === 'anonymous') throw new UnauthenticatedError('unauthenticated', 'sign in');
-  if (actor.kind !== 'staff' || !actor.organisationId) {
-    throw new ForbiddenError('staff-only', 'for staff of an organisation');
-  }
-  if (actor.limitedTo) throw new ForbiddenError(actor.limitedTo, 'finish signing in first');
-  return actor.organisationId;
-}
-
 /** Only the channel's dimensions are rated (AJV already stripped keys nobody knows). */
 function checkDimensions(
   channel: EvaluationChannel,
@@ -1001,26 +1023,6 @@ function checkDimensions(
     );
   }
   return { ...given };
-}
-
-const ratio = (part: number, whole: number) =>
-  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
-
-function withRates(r: store.StatsCounts, name: string): StatsRow {
-  return {
-    key: r.key,
-    name,
-    volume: r.volume,
-    satisfied: r.satisfied,
-    bad: r.bad,
-    cases: r.cases,
-    closedCases: r.closedCases,
-    onTimeCases: r.onTimeCases,
-    satisfactionRate: ratio(r.satisfied, r.volume),
-    badRate: ratio(r.bad, r.volume),
-    rectificationRate: ratio(r.closedCases, r.cases),
-    onTimeRectificationRate: ratio(r.onTimeCases, r.cases),
-  };
 }
 
 const applicationNotFound = () => new NotFoundError('application-not-found', 'no such application');

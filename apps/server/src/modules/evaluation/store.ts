@@ -79,14 +79,22 @@ export async function lockEvaluation(db: Executor, id: string): Promise<Evaluati
   return rows[0];
 }
 
-export async function findApplicationEvaluation(
+/** The 一事一评 rating of an application or of an 一件事 bundle application. */
+export async function findCaseEvaluation(
   db: Executor,
-  applicationId: string,
+  subject: { applicationId: string } | { bundleApplicationId: string },
 ): Promise<EvaluationRow | undefined> {
   const rows = await db
     .select()
     .from(evaluation)
-    .where(and(eq(evaluation.applicationId, applicationId), eq(evaluation.kind, 'perCase')));
+    .where(
+      and(
+        'applicationId' in subject
+          ? eq(evaluation.applicationId, subject.applicationId)
+          : eq(evaluation.bundleApplicationId, subject.bundleApplicationId),
+        eq(evaluation.kind, 'perCase'),
+      ),
+    );
   return rows[0];
 }
 

@@ -44,8 +44,9 @@ export const evaluationSession = pgTable(
 );
 
 /**
- * 好差评: one rating. `perCase` (一事一评) rates an application, `perVisit` (一次一评) a session,
- * `followUp` the reply of a 差评整改 case. Each is unique per what it rates. A rating an appeal
+ * 好差评: one rating. `perCase` (一事一评) rates an application or an 一件事 bundle application,
+ * `perVisit` (一次一评) a session, `followUp` the reply of a 差评整改 case. Each is unique per
+ * what it rates. A rating an appeal
  * found mistaken or malicious stays, marked `excludedAt`, out of the statistics.
  */
 export const evaluation = pgTable(
@@ -55,6 +56,8 @@ export const evaluation = pgTable(
     kind: text({ enum: ['perCase', 'perVisit', 'followUp'] }).notNull(),
     channel: text({ enum: ['online', 'onSite'] }).notNull(),
     applicationId: uuid(),
+    /** an 一件事 is rated once as a whole (its members are not rated one by one) */
+    bundleApplicationId: uuid(),
     sessionId: uuid(),
     /** the case a follow-up rates */
     followUpOfCaseId: uuid(),
@@ -75,12 +78,19 @@ export const evaluation = pgTable(
     uniqueIndex('evaluation_application_key')
       .on(t.applicationId)
       .where(sql`${t.kind} = 'perCase'`),
+    uniqueIndex('evaluation_bundle_application_key')
+      .on(t.bundleApplicationId)
+      .where(sql`${t.kind} = 'perCase'`),
     unique('evaluation_session_key').on(t.sessionId),
     unique('evaluation_follow_up_key').on(t.followUpOfCaseId),
     index('evaluation_organisation_idx').on(t.organisationId, t.createdAt),
     index('evaluation_rater_idx').on(t.raterAccountId),
     check('evaluation_level_check', sql`${t.level} BETWEEN 1 AND 5`),
     check('evaluation_comment_check', sql`char_length(${t.comment}) <= 500`),
+    check(
+      'evaluation_per_case_subject_check',
+      sql`${t.kind} <> 'perCase' OR num_nonnulls(${t.applicationId}, ${t.bundleApplicationId}) = 1`,
+    ),
     foreignKey({
       name: 'evaluation_session_fk',
       columns: [t.sessionId],

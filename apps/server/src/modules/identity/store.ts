@@ -496,3 +496,67 @@ export async function staffNames(db: Executor, ids: string[]): Promise<Map<strin
     .where(inArray(staffProfile.accountId, accounts));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/**
+ * The phones of active accounts, for SMS (统一消息): a person's from registration, a staff
+ * member's when one was given. Sealed with the field key as stored, and masked; no phone, no row.
+ */
+export async function accountPhones(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ accountId: string; phoneSealed: string; phoneMasked: string }[]> {
+  const accounts = [...new Set(ids)].filter((id) => UUID.test(id));
+  if (accounts.length === 0) return [];
+  const result = await db.execute<{
+    account_id: string;
+    phone_cipher: string;
+    phone_masked: string;
+  }>(sql`
+    SELECT p.account_id, p.phone_cipher, p.phone_masked
+      FROM ${personProfile} p JOIN ${account} a ON a.id = p.account_id
+     WHERE a.status = 'active' AND p.account_id IN (${sql.join(
+       accounts.map((id) => sql`${id}::uuid`),
+       sql`, `,
+     )})
+    UNION ALL
+    SELECT s.account_id, s.phone_cipher, s.phone_masked
+      FROM ${staffProfile} s JOIN ${account} a ON a.id = s.account_id
+     WHERE a.status = 'active' AND s.phone_cipher IS NOT NULL AND s.phone_masked IS NOT NULL
+       AND s.account_id IN (${sql.join(
+         accounts.map((id) => sql`${id}::uuid`),
+         sql`, `,
+       )})`);
+  return result.rows.map((r) => ({
+    accountId: r.account_id,
+    phoneSealed: r.phone_cipher,
+    phoneMasked: r.phone_masked,
+  }));
+}
+
+/** The account of an active enterprise's legal representative (法定代表人), if any. */
+export async function enterpriseLegalRepresentative(
+  db: Executor,
+  enterpriseId: string,
+): Promise<string | undefined> {
+  if (!UUID.test(enterpriseId)) return undefined;
+  const rows = await db
+    .select({ accountId: enterprise.legalRepresentativeId })
+    .from(enterprise)
+    .where(and(eq(enterprise.id, enterpriseId), eq(enterprise.status, 'active')));
+  return rows[0]?.accountId;
+}
+
+/** Active staff of an organisation whatever their roles (at most 500), e.g. to tell of a case. */
+export async function activeStaffOf(
+  db: Executor,
+  organisationId: string,
+): Promise<{ accountId: string; name: string }[]> {
+  if (!UUID.test(organisationId)) return [];
+  return db
+    .select({ accountId: staffProfile.accountId, name: staffProfile.name })
+    .from(staffProfile)
+    .innerJoin(account, eq(account.id, staffProfile.accountId))
+    .where(and(eq(staffProfile.organisationId, organisationId), eq(account.status, 'active')))
+    .orderBy(staffProfile.name, account.id)
+    .limit(500);
+}

@@ -25,7 +25,8 @@ import type { TestApp } from '../../test-support/app.js';
 import { organisationId } from '../../test-support/catalog.js';
 import { createTestDatabase } from '../../test-support/database.js';
 import { createPerson, createStaff, FAST_ARGON2, loginAs } from '../../test-support/identity.js';
-import { backoffMs, describeFailure, EMAIL_JOB, maskEmail } from './email.js';
+import { backoffMs, DELIVERY_JOB, describeFailure } from './delivery.js';
+import { maskEmail } from './email.js';
 
 const PREFS = '/api/v1/notifications/preferences';
 const DELIVERIES = '/api/v1/messaging/deliveries';
@@ -90,8 +91,8 @@ describe('e-mail notifications over SMTP', () => {
     }
   };
   const sender = () => {
-    assert.ok(t.app.emailSender, 'the e-mail channel is on');
-    return t.app.emailSender;
+    assert.ok(t.app.deliveryWorker.channels.includes('email'), 'the e-mail channel is on');
+    return t.app.deliveryWorker;
   };
   const escalate = async () => {
     const id = await publishEvent(t.kernel.db.orm, 'workflow.task.escalated', {
@@ -194,7 +195,7 @@ describe('e-mail notifications over SMTP', () => {
     cookie.citizen = await loginAs(t, await createPerson(t));
     await drain();
     // jobs of the seed (if any) are not this test's
-    await t.kernel.db.orm.execute(sql`DELETE FROM job WHERE kind <> ${EMAIL_JOB}`);
+    await t.kernel.db.orm.execute(sql`DELETE FROM job WHERE kind <> ${DELIVERY_JOB}`);
   });
   after(async () => {
     await t.close();
@@ -205,8 +206,11 @@ describe('e-mail notifications over SMTP', () => {
     const none = await ok<MessagePreferences>(await call('head', 'GET', PREFS));
     assert.deepEqual(none, {
       email: null,
+      phone: null,
       channels: ['inApp'],
       emailAvailable: true,
+      smsAvailable: false,
+      locale: 'zh-CN',
       quietStart: null,
       quietEnd: null,
     });
@@ -295,7 +299,7 @@ describe('e-mail notifications over SMTP', () => {
     assert.equal(await sender().sendDue(new Date(t0 + 3_600_000)), 0, 'no more attempts');
     assert.equal(received.length, before);
     const jobs = await t.kernel.db.orm.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM job WHERE kind = ${EMAIL_JOB} AND payload->>'deliveryId' = ${d!.id}`,
+      sql`SELECT count(*)::int AS n FROM job WHERE kind = ${DELIVERY_JOB} AND payload->>'deliveryId' = ${d!.id}`,
     );
     assert.equal(jobs.rows[0]!.n, 3, 'the first send and two retries were scheduled as jobs');
 

@@ -11,7 +11,7 @@ import type {
 } from '@zhengtong/contracts';
 import { publishEvent } from '../../kernel/events/outbox.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
-import { RATING_INVITATION } from './notices.js';
+import { RATING_INVITATION } from './templates.js';
 import {
   createPublishedList,
   createTestItem,

@@ -1,18 +1,14 @@
-import {
-  and,
-  arrayContains,
-  asc,
-  desc,
-  eq,
-  inArray,
-  isNotNull,
-  isNull,
-  lte,
-  sql,
-} from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
-import { messageDelivery, messagePreference, notification } from './tables.js';
+import {
+  messageDelivery,
+  messagePreference,
+  messageTemplate,
+  notification,
+  taskDeadlineWarning,
+  webhookEndpoint,
+} from './tables.js';
 
 /*
  * The only file that touches the messaging tables.
@@ -139,74 +135,64 @@ export async function upsertPreference(
   return rows[0]!;
 }
 
-/** Of these accounts, those that want e-mail and gave an address. */
-export async function emailRecipients(
+/** The preferences of these accounts (those that have a row). */
+export async function preferencesOf(
   db: Executor,
   accountIds: readonly string[],
-): Promise<{ accountId: string; emailSealed: string; emailMasked: string }[]> {
+): Promise<PreferenceRow[]> {
   if (accountIds.length === 0) return [];
-  const rows = await db
-    .select({
-      accountId: messagePreference.accountId,
-      emailSealed: messagePreference.emailSealed,
-      emailMasked: messagePreference.emailMasked,
-    })
+  return db
+    .select()
     .from(messagePreference)
-    .where(
-      and(
-        inArray(messagePreference.accountId, [...accountIds]),
-        arrayContains(messagePreference.channels, ['email']),
-        isNotNull(messagePreference.emailSealed),
-      ),
-    );
-  return rows.flatMap((r) =>
-    r.emailSealed && r.emailMasked
-      ? [{ accountId: r.accountId, emailSealed: r.emailSealed, emailMasked: r.emailMasked }]
-      : [],
-  );
+    .where(inArray(messagePreference.accountId, [...accountIds]));
 }
+
+export type DeliveryChannel = DeliveryRow['channel'];
 
 export type NewDelivery = Pick<
   DeliveryRow,
   | 'channel'
   | 'accountId'
+  | 'endpointId'
   | 'addressSealed'
   | 'addressMasked'
   | 'kind'
   | 'title'
   | 'body'
   | 'link'
+  | 'data'
   | 'sourceEventId'
+  | 'nextAttemptAt'
 >;
 
 /**
- * Queues deliveries, skipping any (channel, account, source) already made: a redelivered event
- * makes no second message. Returns the new ones.
+ * Queues deliveries, skipping any (channel, account, source) or (endpoint, source) already
+ * made: a redelivered event makes no second message. Returns the new ones.
  */
 export async function insertDeliveries(
   db: Executor,
   rows: readonly NewDelivery[],
-  now: Date,
 ): Promise<{ id: string; nextAttemptAt: Date }[]> {
   if (rows.length === 0) return [];
   return db
     .insert(messageDelivery)
-    .values(rows.map((r) => ({ ...r, id: newId(), nextAttemptAt: now })))
-    .onConflictDoNothing({
-      target: [messageDelivery.channel, messageDelivery.accountId, messageDelivery.sourceEventId],
-    })
+    .values(rows.map((r) => ({ ...r, id: newId() })))
+    .onConflictDoNothing()
     .returning({ id: messageDelivery.id, nextAttemptAt: messageDelivery.nextAttemptAt });
 }
 
 /**
- * Locks one queued (or failed, awaiting its retry) delivery that is due (skipping any another worker holds) for the rest of
- * the caller's transaction: a worker that dies mid-send leaves it queued, not half-sent.
+ * Locks one queued (or failed, awaiting its retry) delivery of these channels that is due
+ * (skipping any another worker holds) for the rest of the caller's transaction: a worker that
+ * dies mid-send leaves it queued, not half-sent.
  */
 export async function lockDueDelivery(
   tx: Executor,
   now: Date,
+  channels: readonly DeliveryChannel[],
   id?: string,
 ): Promise<DeliveryRow | undefined> {
+  if (channels.length === 0) return undefined;
   const rows = await tx
     .select()
     .from(messageDelivery)
@@ -214,6 +200,7 @@ export async function lockDueDelivery(
       and(
         id === undefined ? undefined : eq(messageDelivery.id, id),
         inArray(messageDelivery.status, ['queued', 'failed']),
+        inArray(messageDelivery.channel, [...channels]),
         lte(messageDelivery.nextAttemptAt, now),
       ),
     )
@@ -226,7 +213,18 @@ export async function lockDueDelivery(
 export async function updateDelivery(
   tx: Executor,
   id: string,
-  set: Partial<Pick<DeliveryRow, 'status' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'sentAt'>>,
+  set: Partial<
+    Pick<
+      DeliveryRow,
+      | 'status'
+      | 'attempts'
+      | 'lastError'
+      | 'nextAttemptAt'
+      | 'sentAt'
+      | 'deliveredAt'
+      | 'providerMessageId'
+    >
+  >,
 ): Promise<void> {
   await tx.update(messageDelivery).set(set).where(eq(messageDelivery.id, id));
 }
@@ -248,9 +246,17 @@ export async function requeueDead(db: Executor, id: string, now: Date): Promise<
 
 export async function listDeliveries(
   db: Executor,
-  f: { status: DeliveryStatus | undefined; limit: number; offset: number },
+  f: {
+    status: DeliveryStatus | undefined;
+    channel: DeliveryChannel | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ rows: DeliveryRow[]; total: number }> {
-  const where = f.status ? eq(messageDelivery.status, f.status) : undefined;
+  const where = and(
+    f.status ? eq(messageDelivery.status, f.status) : undefined,
+    f.channel ? eq(messageDelivery.channel, f.channel) : undefined,
+  );
   const [rows, counted] = await Promise.all([
     db
       .select()
@@ -265,4 +271,167 @@ export async function listDeliveries(
       .where(where),
   ]);
   return { rows, total: counted[0]?.total ?? 0 };
+}
+
+/**
+ * An SMS provider's delivery receipt: the message it names becomes `delivered` (or, when the
+ * provider gave up, a dead letter with its reason). A receipt for a message already final
+ * changes nothing. Returns whether a message has that id.
+ */
+export async function applySmsReceipt(
+  db: Executor,
+  providerMessageId: string,
+  receipt: { delivered: true; at: Date } | { delivered: false; error: string },
+): Promise<boolean> {
+  const found = await db
+    .select({ id: messageDelivery.id })
+    .from(messageDelivery)
+    .where(
+      and(
+        eq(messageDelivery.channel, 'sms'),
+        eq(messageDelivery.providerMessageId, providerMessageId),
+      ),
+    );
+  if (found.length === 0) return false;
+  await db
+    .update(messageDelivery)
+    .set(
+      receipt.delivered
+        ? { status: 'delivered', deliveredAt: receipt.at, lastError: null }
+        : { status: 'dead', lastError: receipt.error },
+    )
+    .where(
+      and(
+        eq(messageDelivery.channel, 'sms'),
+        eq(messageDelivery.providerMessageId, providerMessageId),
+        eq(messageDelivery.status, 'sent'),
+      ),
+    );
+  return true;
+}
+
+// -- webhook endpoints ---------------------------------------------------------------------------
+
+export type EndpointRow = typeof webhookEndpoint.$inferSelect;
+
+export async function insertEndpoint(db: Executor, row: EndpointRow): Promise<void> {
+  await db.insert(webhookEndpoint).values(row);
+}
+
+export async function findEndpoint(db: Executor, id: string): Promise<EndpointRow | undefined> {
+  const rows = await db.select().from(webhookEndpoint).where(eq(webhookEndpoint.id, id));
+  return rows[0];
+}
+
+export async function lockEndpoint(db: Executor, id: string): Promise<EndpointRow | undefined> {
+  const rows = await db
+    .select()
+    .from(webhookEndpoint)
+    .where(eq(webhookEndpoint.id, id))
+    .for('update');
+  return rows[0];
+}
+
+export async function listEndpoints(db: Executor, organisationId: string): Promise<EndpointRow[]> {
+  return db
+    .select()
+    .from(webhookEndpoint)
+    .where(eq(webhookEndpoint.organisationId, organisationId))
+    .orderBy(asc(webhookEndpoint.createdAt), asc(webhookEndpoint.id));
+}
+
+export async function updateEndpoint(
+  db: Executor,
+  id: string,
+  set: Partial<Omit<EndpointRow, 'id' | 'organisationId' | 'createdBy' | 'createdAt'>>,
+): Promise<EndpointRow> {
+  const rows = await db
+    .update(webhookEndpoint)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(webhookEndpoint.id, id))
+    .returning();
+  return rows[0]!;
+}
+
+/** The active endpoints of an organisation that want messages of a kind. */
+export async function endpointsWanting(
+  db: Executor,
+  organisationId: string,
+  kind: string,
+): Promise<EndpointRow[]> {
+  return db
+    .select()
+    .from(webhookEndpoint)
+    .where(
+      and(
+        eq(webhookEndpoint.organisationId, organisationId),
+        eq(webhookEndpoint.active, 'active'),
+        arrayContains(webhookEndpoint.kinds, [kind]),
+      ),
+    );
+}
+
+// -- templates -----------------------------------------------------------------------------------
+
+export type TemplateRow = typeof messageTemplate.$inferSelect;
+
+export async function templatesOf(db: Executor, kind?: string): Promise<TemplateRow[]> {
+  return db
+    .select()
+    .from(messageTemplate)
+    .where(kind === undefined ? undefined : eq(messageTemplate.kind, kind));
+}
+
+export async function upsertTemplate(
+  db: Executor,
+  row: Omit<TemplateRow, 'updatedAt'>,
+): Promise<TemplateRow> {
+  const rows = await db
+    .insert(messageTemplate)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [messageTemplate.kind, messageTemplate.locale],
+      set: { title: row.title, body: row.body, updatedBy: row.updatedBy, updatedAt: sql`now()` },
+    })
+    .returning();
+  return rows[0]!;
+}
+
+export async function deleteTemplate(
+  db: Executor,
+  kind: string,
+  locale: TemplateRow['locale'],
+): Promise<boolean> {
+  const rows = await db
+    .delete(messageTemplate)
+    .where(and(eq(messageTemplate.kind, kind), eq(messageTemplate.locale, locale)))
+    .returning({ kind: messageTemplate.kind });
+  return rows.length > 0;
+}
+
+// -- deadline warnings ---------------------------------------------------------------------------
+
+/** Records that these tasks are warned of; returns those that were not before. */
+export async function claimTaskWarnings(
+  db: Executor,
+  taskIds: readonly string[],
+  at: Date,
+): Promise<string[]> {
+  if (taskIds.length === 0) return [];
+  const rows = await db
+    .insert(taskDeadlineWarning)
+    .values(taskIds.map((taskId) => ({ taskId, warnedAt: at })))
+    .onConflictDoNothing()
+    .returning({ taskId: taskDeadlineWarning.taskId });
+  return rows.map((r) => r.taskId);
+}
+
+/** Of these tasks, those warned of already. */
+export async function warnedTasks(db: Executor, taskIds: readonly string[]): Promise<Set<string>> {
+  if (taskIds.length === 0) return new Set();
+  const rows = await db
+    .select({ taskId: taskDeadlineWarning.taskId })
+    .from(taskDeadlineWarning)
+    .where(inArray(taskDeadlineWarning.taskId, [...taskIds]));
+  return new Set(rows.map((r) => r.taskId));
 }

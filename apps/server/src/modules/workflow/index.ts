@@ -12,7 +12,9 @@ import { WorkflowService, type StaffLookup } from './service.js';
 export { WorkflowEngine, TIMER_JOB, type WorkflowAction, type ActionContext } from './engine.js';
 export { WorkflowService, mayWorkOn, mayOversee, mayReadTask } from './service.js';
 export { STANDARD_DEFINITIONS } from './standard-definitions.js';
-export type { TaskRow, InstanceRow } from './store.js';
+export type { TaskRow, InstanceRow, TaskToWarn } from './store.js';
+/** Narrow read for the messaging module's deadline warnings (预警). */
+export { openTasksPastWarning } from './store.js';
 
 /** 督办: the durable job that escalates overdue tasks, every quarter of an hour. */
 export const ESCALATION_JOB = 'workflow.escalate-overdue';

@@ -323,3 +323,47 @@ export async function openTasksByDeadline(
   for (const r of result.rows) counts[r.state as keyof typeof counts] = r.n;
   return counts;
 }
+
+/** An open task past its warning day, as the messaging module's deadline warnings need it. */
+export interface TaskToWarn {
+  id: string;
+  name: string;
+  businessKey: string;
+  candidateRole: string;
+  candidateOrganisationId: string;
+  assignee: string | null;
+  dueDate: string | null;
+  warnDate: string;
+}
+
+/**
+ * 预警: open tasks whose warning day (Asia/Shanghai) has come, in id order after `afterId`
+ * (keyset paging), at most `limit`. Whether one was told already is the reader's business.
+ */
+export async function openTasksPastWarning(
+  db: Executor,
+  f: { today: string; afterId?: string | undefined; limit: number },
+): Promise<TaskToWarn[]> {
+  const rows = await db
+    .select({
+      id: workflowTask.id,
+      name: workflowTask.name,
+      businessKey: workflowTask.businessKey,
+      candidateRole: workflowTask.candidateRole,
+      candidateOrganisationId: workflowTask.candidateOrganisationId,
+      assignee: workflowTask.assignee,
+      dueDate: workflowTask.dueDate,
+      warnDate: workflowTask.warnDate,
+    })
+    .from(workflowTask)
+    .where(
+      and(
+        eq(workflowTask.status, 'open'),
+        sql`${workflowTask.warnDate} <= ${f.today}::date`,
+        f.afterId === undefined ? undefined : sql`${workflowTask.id} > ${f.afterId}::uuid`,
+      ),
+    )
+    .orderBy(asc(workflowTask.id))
+    .limit(f.limit);
+  return rows.flatMap((r) => (r.warnDate === null ? [] : [{ ...r, warnDate: r.warnDate }]));
+}

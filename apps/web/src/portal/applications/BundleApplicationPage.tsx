@@ -17,6 +17,7 @@ import { DetailPageFrame, DetailQuery, DetailSection } from './ApplicationPageSh
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 import { ApplicationTimeline, type TimelineStep } from './ApplicationTimeline';
 import { BundleStatusTag } from './BundleStatusTag';
+import { EvaluationCard } from './EvaluationCard';
 import { useDateTexts } from './dates';
 import '../catalog/catalog.css';
 import './applications.css';
@@ -88,6 +89,10 @@ function DetailView({ bundle }: { bundle: BundleApplication }) {
       main={
         <>
           <KeyFacts bundle={bundle} />
+          {/* 好差评: the 一件事 is rated once, as a whole, when completed or failed */}
+          {(bundle.status === 'completed' || bundle.status === 'failed') && (
+            <EvaluationCard subject={{ kind: 'bundle', id: bundle.id }} />
+          )}
           <DetailSection id="zt-bundle-members" title={t('bundleApplication.members')}>
             <Members members={bundle.members} />
           </DetailSection>

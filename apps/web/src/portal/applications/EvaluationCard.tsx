@@ -18,7 +18,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { applicationEvaluationQuery, useRateApplication } from '../../shared/api/evaluations';
+import { caseEvaluationQuery, useRateCase, type RatedSubject } from '../../shared/api/evaluations';
 import { ApiErrorAlert } from '../../shared/components/ApiErrorAlert';
 import { LoadingBlock } from '../../shared/components/LoadingBlock';
 import { useT } from '../../shared/i18n/LocaleProvider';
@@ -36,13 +36,14 @@ interface RateValues {
 }
 
 /**
- * 一事一评: the applicant rates a completed or refused application once — the overall level
- * (整体满意度) and, optionally, the online channel's dimensions and a comment.
+ * 一事一评: the applicant rates a completed or refused application — or an 一件事 as a whole —
+ * once: the overall level (整体满意度) and, optionally, the online channel's dimensions and a
+ * comment.
  */
-export function EvaluationCard({ applicationId }: { applicationId: string }) {
+export function EvaluationCard({ subject }: { subject: RatedSubject }) {
   const t = useT();
   const dates = useDateTexts();
-  const query = useQuery(applicationEvaluationQuery(applicationId));
+  const query = useQuery(caseEvaluationQuery(subject));
 
   const body = (() => {
     if (query.isError) {
@@ -60,7 +61,7 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
                 <> {t('evaluation.card.closesAt', { date: dates.dateTime(closesAt) })}</>
               )}
             </Typography.Paragraph>
-            <RateForm applicationId={applicationId} />
+            <RateForm subject={subject} />
           </div>
         );
       case 'rated':
@@ -79,10 +80,10 @@ export function EvaluationCard({ applicationId }: { applicationId: string }) {
   );
 }
 
-function RateForm({ applicationId }: { applicationId: string }) {
+function RateForm({ subject }: { subject: RatedSubject }) {
   const t = useT();
   const { message } = App.useApp();
-  const rate = useRateApplication(applicationId);
+  const rate = useRateCase(subject);
   const levelNames = [1, 2, 3, 4, 5].map((level) => levelName(t, level));
 
   const submit = (values: RateValues) => {

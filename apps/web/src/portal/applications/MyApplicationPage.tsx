@@ -23,6 +23,7 @@ import { useDateTexts } from './dates';
 import { EvaluationCard } from './EvaluationCard';
 import { hasResult, suspensionKindKey } from './labels';
 import { MaterialsSection } from './MaterialsSection';
+import { FeeCard } from '../payments/FeeCard';
 import { SupplementCard } from './SupplementCard';
 import '../catalog/catalog.css';
 import './applications.css';
@@ -95,10 +96,16 @@ function DetailView({ application }: { application: Application }) {
       main={
         <>
           <KeyFacts application={application} />
-          {/* 好差评: completed (办结) or refused (不予受理) applications may be rated */}
-          {(application.status === 'approved' ||
-            application.status === 'denied' ||
-            application.status === 'refused') && <EvaluationCard applicationId={application.id} />}
+          {/* 缴费: the fee orders of the application, if its service charges any */}
+          <FeeCard applicationId={application.id} />
+          {/* 好差评: completed (办结) or refused (不予受理) applications may be rated; a member of
+              an 一件事 is rated with its bundle, as a whole */}
+          {!application.bundle &&
+            (application.status === 'approved' ||
+              application.status === 'denied' ||
+              application.status === 'refused') && (
+              <EvaluationCard subject={{ kind: 'application', id: application.id }} />
+            )}
           {application.status === 'supplementRequested' && (
             <SupplementCard
               // a new notice starts from the form as it is now

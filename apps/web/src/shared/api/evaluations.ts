@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   ApplicationEvaluationState,
+  BundleEvaluationState,
   CaseStatus,
   Evaluation,
   EvaluationStats,
@@ -19,32 +20,37 @@ const enc = encodeURIComponent;
 
 export const evaluationKeys = {
   all: ['evaluations'] as const,
-  application: (applicationId: string) => ['evaluations', 'application', applicationId] as const,
+  subject: (subject: RatedSubject) => ['evaluations', subject.kind, subject.id] as const,
   stats: (groupBy: StatsGroupBy) => ['evaluations', 'stats', groupBy] as const,
   publicStats: ['evaluations', 'public-stats'] as const,
   cases: (status: CaseStatus | undefined) => ['evaluations', 'cases', status ?? null] as const,
 };
 
-/** Whether the applicant may rate the application now, and the rating once made. */
-export function applicationEvaluationQuery(applicationId: string) {
+/** What 一事一评 rates: an application, or an 一件事 bundle application as a whole. */
+export type RatedSubject = { kind: 'application' | 'bundle'; id: string };
+
+const subjectPath = (subject: RatedSubject) =>
+  `${base}/${subject.kind === 'bundle' ? 'bundle-applications' : 'applications'}/${enc(subject.id)}`;
+
+/** Whether the applicant may rate it now, and the rating once made. */
+export function caseEvaluationQuery(subject: RatedSubject) {
   return queryOptions({
-    queryKey: evaluationKeys.application(applicationId),
+    queryKey: evaluationKeys.subject(subject),
     queryFn: ({ signal }) =>
-      apiGet<ApplicationEvaluationState>(`${base}/applications/${enc(applicationId)}`, {
+      apiGet<ApplicationEvaluationState | BundleEvaluationState>(subjectPath(subject), {
         signal,
         silent: true,
       }),
   });
 }
 
-/** 一事一评: rate the application once; the state is refetched so the card shows the rating. */
-export function useRateApplication(applicationId: string) {
+/** 一事一评: rate it once; the state is refetched so the card shows the rating. */
+export function useRateCase(subject: RatedSubject) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: RateBody) =>
-      apiPost<Evaluation>(`${base}/applications/${enc(applicationId)}`, body, { silent: true }),
-    onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: evaluationKeys.application(applicationId) }),
+      apiPost<Evaluation>(subjectPath(subject), body, { silent: true }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: evaluationKeys.subject(subject) }),
   });
 }
 

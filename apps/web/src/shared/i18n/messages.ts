@@ -13,6 +13,7 @@ import { certificatesPortalEn, certificatesPortalZhCN } from '../../portal/certi
 import { sealsAdminEn, sealsAdminZhCN } from '../../admin/seals/messages';
 import { evaluationsAdminEn, evaluationsAdminZhCN } from '../../admin/evaluations/messages';
 import { evaluationsPortalEn, evaluationsPortalZhCN } from '../../portal/evaluations/messages';
+import { paymentsEn, paymentsZhCN } from '../../portal/payments/messages';
 
 /**
  * UI text, Chinese first. The English dictionary must have every key the Chinese one has (the
@@ -434,6 +435,7 @@ export const zhCN = {
   ...sealsAdminZhCN,
   ...evaluationsAdminZhCN,
   ...evaluationsPortalZhCN,
+  ...paymentsZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -875,6 +877,7 @@ export const en: Messages = {
   ...sealsAdminEn,
   ...evaluationsAdminEn,
   ...evaluationsPortalEn,
+  ...paymentsEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

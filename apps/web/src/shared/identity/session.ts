@@ -58,6 +58,14 @@ export const adminSectionRoles = {
   // 好差评统计: any staff member of an organisation may read its figures; the nav offers them to
   // those who answer for them (a province admin sees the whole province)
   evaluations: ['departmentHead', 'departmentAdmin', 'provinceAdmin', 'dataAdmin', 'auditAdmin'],
+  // 统一消息: templates for the province, webhooks for a department, deliveries for ops
+  messagingTemplates: ['provinceAdmin'],
+  messagingWebhooks: ['departmentAdmin'],
+  messagingDeliveries: ['ops', 'systemAdmin'],
+  // 非税收入: a department's officers and heads read its revenue (a province admin any)
+  revenue: ['windowOfficer', 'approver', 'departmentHead', 'departmentAdmin', 'provinceAdmin'],
+  // 对账: operations and the province's administrators
+  reconciliation: ['ops', 'provinceAdmin', 'systemAdmin'],
   // who maintains implementation lists (the catalogue itself is public to read)
   catalogLists: ['departmentAdmin', 'provinceAdmin'],
   // staff read process definitions; the province admin deploys them

@@ -43,7 +43,7 @@ export function AccountMenu() {
   const items: MenuProps['items'] = [
     { key: 'me', label: <Link to="/me">{t('account.profile')}</Link> },
   ];
-  // 我的办件 and 我的证照 are the applicant's; staff accounts do not apply
+  // 我的办件, 我的证照 and 我的票据 are the applicant's; staff accounts do not apply
   if (me.kind === 'person') {
     items.push(
       {
@@ -51,6 +51,7 @@ export function AccountMenu() {
         label: <Link to="/me/applications">{t('myApplications.title')}</Link>,
       },
       { key: 'certificates', label: <Link to="/me/certificates">{t('certificates.nav')}</Link> },
+      { key: 'receipts', label: <Link to="/me/receipts">{t('payments.receipts.nav')}</Link> },
     );
   }
   if (me.enterprises.length > 0) {

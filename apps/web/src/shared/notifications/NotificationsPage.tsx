@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Pagination, Result, Segmented } from 'antd';
+import { App, Button, Card, Empty, Pagination, Result, Segmented, Space } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import {
   notificationsQuery,
@@ -67,6 +67,7 @@ function Inbox({ accountId }: { accountId: string }) {
     placeholderData: keepPreviousData,
   });
   const readAll = useMarkAllNotificationsRead();
+  const navigate = useNavigate();
   const openNotification = useOpenNotification();
   const unread = query.data?.unread ?? 0;
 
@@ -76,17 +77,22 @@ function Inbox({ accountId }: { accountId: string }) {
         title={t('notifications.title')}
         description={t('notifications.description')}
         extra={
-          <Button
-            disabled={unread === 0}
-            loading={readAll.isPending}
-            onClick={() =>
-              readAll.mutate(undefined, {
-                onSuccess: () => void message.success(t('notifications.readAllDone')),
-              })
-            }
-          >
-            {t('notifications.readAll')}
-          </Button>
+          <Space wrap>
+            <Button onClick={() => void navigate('/me/notifications/settings')}>
+              {t('notifications.preferences')}
+            </Button>
+            <Button
+              disabled={unread === 0}
+              loading={readAll.isPending}
+              onClick={() =>
+                readAll.mutate(undefined, {
+                  onSuccess: () => void message.success(t('notifications.readAllDone')),
+                })
+              }
+            >
+              {t('notifications.readAll')}
+            </Button>
+          </Space>
         }
       />
       <Card className="zt-card">

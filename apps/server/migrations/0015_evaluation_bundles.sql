@@ -1,0 +1,3 @@
+ALTER TABLE "evaluation" ADD COLUMN "bundle_application_id" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "evaluation_bundle_application_key" ON "evaluation" USING btree ("bundle_application_id") WHERE "evaluation"."kind" = 'perCase';--> statement-breakpoint
+ALTER TABLE "evaluation" ADD CONSTRAINT "evaluation_per_case_subject_check" CHECK ("evaluation"."kind" <> 'perCase' OR num_nonnulls("evaluation"."application_id", "evaluation"."bundle_application_id") = 1);

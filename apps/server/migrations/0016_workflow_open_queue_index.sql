@@ -1,0 +1,1 @@
+CREATE INDEX "workflow_task_open_queue_idx" ON "workflow_task" USING btree ("candidate_organisation_id","candidate_role","due_date","created_at") WHERE "workflow_task"."status" = 'open';
