@@ -11,7 +11,9 @@ export interface Measurement extends Measured {
     opsPerSec: number;
     count: number;
     p50Ms: number;
+    p95Ms?: number;
     p99Ms: number;
+    errors?: number;
     /** measured ops/s as a share of the baseline's */
     share: number;
   };
@@ -20,6 +22,8 @@ export interface Measurement extends Measured {
 export interface TargetCheck {
   name: string;
   measurement: string;
+  /** how `measured` must compare with `target` (default ≥) */
+  comparison?: '≥' | '≤' | '<';
   target: number;
   unit: string;
   measured: number;
@@ -75,26 +79,32 @@ export function writeSummary(dir: string): string {
     '# Benchmark results',
     '',
     'Written by `npm run bench` (see [../README.md](../README.md)); do not edit by hand.',
-    'ops/s is successful operations per second of wall time; latencies are per request, in ms.',
-    'The baseline is the bare library loop in the same process and run.',
+    'ops/s is successful operations per second of wall time; latencies are per operation, in ms;',
+    'count is the operations measured (the data scale of each run is in its JSON file, `scale`).',
+    'The baseline is measured in the same run (see each scenario in ../README.md).',
     '',
-    '| result | date | commit | machine | PostgreSQL | measured | scale | conc. | ops/s | p50 | p95 | p99 | errors | baseline ops/s | target | met |',
-    '|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    '| result | date | commit | machine | PostgreSQL | measured | count | conc. | ops/s | p50 | p95 | p99 | errors | baseline ops/s | baseline p99 | target | met |',
+    '|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const { file, r } of results) {
     const pg = /^PostgreSQL (\S+)/.exec(r.postgres)?.[1] ?? r.postgres;
     const box = `${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.totalMemoryGiB} GiB, Node ${r.node}`;
     for (const [key, m] of Object.entries(r.measurements)) {
-      const target = r.targets.find((t) => t.measurement === key);
+      const targets = r.targets.filter((t) => t.measurement === key);
       lines.push(
-        `| [${file}](${file}) | ${r.date.slice(0, 10)} | ${r.commit.slice(0, 8)} | ${box} | ${pg} | ${m.what} | ${m.count} | ${r.concurrency} | ${fmt(m.opsPerSec)} | ${fmt(m.p50Ms)} | ${fmt(m.p95Ms)} | ${fmt(m.p99Ms)} | ${m.errors} | ${m.baseline ? fmt(m.baseline.opsPerSec) : '–'} | ${target ? `≥ ${target.target} ${target.unit}` : '–'} | ${target ? (target.met ? 'yes' : 'no') : '–'} |`,
+        `| [${file}](${file}) | ${r.date.slice(0, 10)} | ${r.commit.slice(0, 8)} | ${box} | ${pg} | ${m.what} | ${m.count} | ${r.concurrency} | ${fmt(m.opsPerSec)} | ${fmt(m.p50Ms)} | ${fmt(m.p95Ms)} | ${fmt(m.p99Ms)} | ${m.errors} | ${m.baseline ? fmt(m.baseline.opsPerSec) : '–'} | ${m.baseline ? fmt(m.baseline.p99Ms) : '–'} | ${targets.map((t) => `${t.comparison ?? '≥'} ${t.target} ${t.unit}`).join('; ') || '–'} | ${targets.map((t) => (t.met ? 'yes' : 'no')).join('; ') || '–'} |`,
       );
     }
   }
   const notes = results.flatMap(({ file, r }) =>
     r.targets.filter((t) => t.note).map((t) => `- ${file}, ${t.name}: ${t.note}`),
   );
-  if (notes.length > 0) lines.push('', '## Notes', '', ...notes);
+  const scenarioNotes = results.flatMap(({ file, r }) =>
+    typeof r.details.notes === 'string' ? [`- ${file}: ${r.details.notes}`] : [],
+  );
+  if (notes.length + scenarioNotes.length > 0) {
+    lines.push('', '## Notes', '', ...scenarioNotes, ...notes);
+  }
   const file = path.join(dir, 'README.md');
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;

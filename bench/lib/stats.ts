@@ -9,6 +9,8 @@ export interface Measured {
   p99Ms: number;
   maxMs: number;
   errors: number;
+  /** operations never started because the phase's time was up (not errors) */
+  skipped?: number;
   wallMs: number;
 }
 

@@ -1,6 +1,4 @@
 import crypto from 'node:crypto';
-import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { sm2 } from 'sm-crypto-v2';
 import type { Certificate, Verification } from '@zhengtong/contracts';
 import { makeCreditCode, organisationCodeCheckCharacter } from '@zhengtong/gb';
@@ -9,10 +7,10 @@ import { SM2_DEFAULT_USER_ID } from '../../apps/server/src/kernel/crypto.js';
 import { DEMO_STAFF_PASSWORD } from '../../apps/server/src/modules/identity/demo-accounts.js';
 import { findByIdentifier } from '../../apps/server/src/modules/certificates/store.js';
 import { referenceCertificateTypeCode } from '../../apps/server/src/modules/certificates/reference-certificate-types.js';
-import { driveLoad } from '../lib/load.js';
-import type { LoadReport, LoadRequest } from '../lib/load-driver.js';
+import type { LoadRequest } from '../lib/load-driver.js';
+import { checkTarget, firstErrors, loop, measured, withBaseline } from '../lib/measure.js';
 import type { Measurement, ScenarioResult, TargetCheck } from '../lib/results.js';
-import { round, summarise, type Measured } from '../lib/stats.js';
+import { signIn } from '../lib/sessions.js';
 import type { Target } from '../lib/target.js';
 import type { Scenario, ScenarioOptions } from './types.js';
 
@@ -51,63 +49,9 @@ function issueBody(issuerOrganisationId: string, run: number, n: number): object
   };
 }
 
-async function login(baseUrl: string, username: string, password: string): Promise<string> {
-  const res = await fetch(new URL('/api/v1/identity/login', baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const session = res.headers.getSetCookie().find((c) => c.startsWith('zt_session='));
-  if (!session) throw new Error(`login ${username}: no session cookie`);
-  return session.split(';')[0]!;
-}
-
-function measured(report: LoadReport): Measured {
-  const errors = report.samples.filter((s) => !s.ok).length + report.skipped;
-  return summarise(
-    report.samples.map((s) => s.ms),
-    errors,
-    report.wallMs,
-  );
-}
-
-/** `count` timed calls of `op` in this process, one after another. */
-function loop(count: number, op: () => unknown): Measured {
-  const latencies: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < count; i++) {
-    const t = performance.now();
-    op();
-    latencies.push(performance.now() - t);
-  }
-  return summarise(latencies, 0, performance.now() - started);
-}
-
-function withBaseline(what: string, m: Measured, baselineWhat: string, b: Measured): Measurement {
-  return {
-    what,
-    ...m,
-    baseline: {
-      what: baselineWhat,
-      opsPerSec: b.opsPerSec,
-      count: b.count,
-      p50Ms: b.p50Ms,
-      p99Ms: b.p99Ms,
-      share: b.opsPerSec > 0 ? round(m.opsPerSec / b.opsPerSec, 3) : 0,
-    },
-  };
-}
-
-function firstErrors(report: LoadReport): string[] {
-  return report.samples
-    .filter((s) => !s.ok)
-    .slice(0, 3)
-    .map((s) => `${s.status} ${s.error ?? ''}`);
-}
-
 async function runCertificates(target: Target, o: ScenarioOptions): Promise<ScenarioResult> {
-  const { app, baseUrl } = target;
+  const { app, baseUrl, load } = target;
+  const concurrency = o.concurrency ?? 8;
   const issueCount = o.count ?? (o.smoke ? DEFAULTS.smokeIssue : DEFAULTS.issue);
   const verifyCount = o.counts.verify ?? (o.smoke ? DEFAULTS.smokeVerify : DEFAULTS.verify);
   const run = crypto.randomInt(0, 50_000_000);
@@ -118,7 +62,7 @@ async function runCertificates(target: Target, o: ScenarioOptions): Promise<Scen
   });
   const issuer = items.find((org) => org.name === ISSUER);
   if (!issuer) throw new Error(`no demo organisation ${ISSUER}: is the demo data seeded?`);
-  const cookie = await login(baseUrl, 'zz-approver', DEMO_STAFF_PASSWORD);
+  const cookie = await signIn(baseUrl, 'zz-approver', DEMO_STAFF_PASSWORD);
   const issueRequest = (n: number): LoadRequest => ({
     method: 'POST',
     path: API,
@@ -127,7 +71,7 @@ async function runCertificates(target: Target, o: ScenarioOptions): Promise<Scen
   });
 
   // warm-up (not measured): the server's JIT, the pool's connections, the validators
-  const warmUp = o.smoke ? 1 : Math.max(20, o.concurrency * 2);
+  const warmUp = o.smoke ? 1 : Math.max(20, concurrency * 2);
   let sample: Certificate | undefined;
   for (let i = 0; i < warmUp; i++) {
     const req = issueRequest(issueCount + i);
@@ -145,12 +89,12 @@ async function runCertificates(target: Target, o: ScenarioOptions): Promise<Scen
     }
   }
 
-  const deadlineMs = o.smoke ? 15_000 : 300_000;
-  o.log(`issuing ${issueCount} certificates, ${o.concurrency} at a time`);
-  const issued = await driveLoad({
+  const deadlineMs = o.deadlineMs;
+  o.log(`issuing ${issueCount} certificates, ${concurrency} at a time`);
+  const issued = await load.run({
     baseUrl,
     requests: Array.from({ length: issueCount }, (_, n) => issueRequest(n)),
-    concurrency: o.concurrency,
+    concurrency,
     deadlineMs,
     requestTimeoutMs: 30_000,
     expectStatus: 201,
@@ -158,17 +102,17 @@ async function runCertificates(target: Target, o: ScenarioOptions): Promise<Scen
   });
   const identifiers = issued.samples.flatMap((s) => (s.ok && s.picked ? [s.picked] : []));
   if (identifiers.length === 0) {
-    throw new Error(`no certificate was issued: ${firstErrors(issued).join('; ')}`);
+    throw new Error(`no certificate was issued: ${firstErrors(issued.samples).join('; ')}`);
   }
 
   o.log(`verifying ${verifyCount} times over the ${identifiers.length} issued`);
-  const verified = await driveLoad({
+  const verified = await load.run({
     baseUrl,
     requests: Array.from({ length: verifyCount }, (_, n) => ({
       method: 'GET' as const,
       path: `${API}/verify/${encodeURIComponent(identifiers[n % identifiers.length]!)}`,
     })),
-    concurrency: o.concurrency,
+    concurrency,
     deadlineMs,
     requestTimeoutMs: 30_000,
     expectStatus: 200,
@@ -200,39 +144,33 @@ async function runCertificates(target: Target, o: ScenarioOptions): Promise<Scen
 
   const issue = withBaseline(
     'certificates issued (POST /api/v1/certificates)',
-    measured(issued),
+    measured(issued, true),
     'sm-crypto-v2 sm2.doSignature, one process, sequential',
     signBase,
   );
   const verify = withBaseline(
     'certificates verified (GET /api/v1/certificates/verify/{identifier})',
-    measured(verified),
+    measured(verified, true),
     'sm-crypto-v2 sm2.doVerifySignature, one process, sequential',
     verifyBase,
   );
-  const cpus = os.cpus().length;
-  const check = (name: string, key: string, m: Measurement): TargetCheck => {
-    const met = m.opsPerSec >= TARGET_OPS && m.errors === 0;
-    const notes = [
-      cpus !== 2 ? `measured on ${cpus} cores, the target is for 2` : '',
-      m.errors > 0 ? `${m.errors} errors` : '',
-      m.baseline && m.baseline.opsPerSec < TARGET_OPS
-        ? `the bare library alone reaches only ${m.baseline.opsPerSec}/s on one core`
-        : '',
-    ].filter(Boolean);
-    return {
+  const check = (name: string, key: string, m: Measurement): TargetCheck =>
+    checkTarget({
       name,
       measurement: key,
+      m,
+      measured: m.opsPerSec,
+      comparison: '≥',
       target: TARGET_OPS,
       unit: `${name}/s`,
-      measured: m.opsPerSec,
-      met,
-      note: notes.join('; '),
-    };
-  };
+      notes:
+        m.baseline && m.baseline.opsPerSec < TARGET_OPS
+          ? [`the bare library alone reaches only ${m.baseline.opsPerSec}/s on one core`]
+          : [],
+    });
   return {
     scale: { issue: issueCount, verify: verifyCount },
-    concurrency: o.concurrency,
+    concurrency,
     measurements: { issue, verify },
     targets: [check('issued', 'issue', issue), check('verified', 'verify', verify)],
     details: {
@@ -242,8 +180,8 @@ async function runCertificates(target: Target, o: ScenarioOptions): Promise<Scen
       distinctIdentifiersVerified: Math.min(identifiers.length, verifyCount),
       warmUpRequests: warmUp,
       sm2Options: SM2_OPTIONS,
-      issueErrorsSample: firstErrors(issued),
-      verifyErrorsSample: firstErrors(verified),
+      issueErrorsSample: firstErrors(issued.samples),
+      verifyErrorsSample: firstErrors(verified.samples),
     },
   };
 }

@@ -8,9 +8,10 @@ import { createTestApp } from './test-support/app.js';
 import { FAST_ARGON2 } from './test-support/identity.js';
 
 /*
- * The benchmark harness (bench/, outside this package) run as a smoke test: the certificates
- * scenario with --smoke through the same runner `npm run bench` uses, against this test's own
- * database. bench/ is loaded at run time so this package's build does not take it in.
+ * The benchmark harness (bench/, outside this package) run as a smoke test: every scenario with
+ * --smoke through the same runner `npm run bench -- --smoke` uses, on one app with the demo
+ * catalogue on this test's own database. bench/ is loaded at run time so this package's build
+ * does not take it in.
  */
 
 interface Measurement {
@@ -21,26 +22,31 @@ interface Measurement {
   p95Ms: number;
   p99Ms: number;
   errors: number;
-  baseline?: { opsPerSec: number };
+  baseline?: { opsPerSec: number; errors?: number };
 }
 interface BenchModule {
   RESULTS_DIR: string;
   runBench: (options: {
     argv: string[];
-    appFactory: () => Promise<{ app: FastifyInstance; close: () => Promise<void> }>;
+    appFactory: (needs: {
+      catalogue: boolean;
+    }) => Promise<{ app: FastifyInstance; close: () => Promise<void> }>;
     log: (line: string) => void;
-  }) => Promise<{
-    file: string;
-    result: {
-      scenario: string;
-      smoke: boolean;
-      postgres: string;
-      machine: { cpus: number };
-      scale: Record<string, number>;
-      measurements: Record<string, Measurement>;
-      targets: { name: string; target: number; measured: number; met: boolean }[];
-    };
-  }>;
+  }) => Promise<
+    {
+      file: string;
+      result: {
+        scenario: string;
+        smoke: boolean;
+        postgres: string;
+        machine: { cpus: number };
+        scale: Record<string, number>;
+        measurements: Record<string, Measurement>;
+        targets: { name: string; target: number; measured: number; met: boolean }[];
+        details: Record<string, unknown>;
+      };
+    }[]
+  >;
 }
 
 const runner = new URL('../../../bench/run.ts', import.meta.url).href;
@@ -56,52 +62,80 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-describe('bench: the certificates scenario, --smoke', () => {
-  it('issues and verifies over HTTP beside the sm-crypto-v2 baseline, writing only to a temp dir', async () => {
+const SCENARIOS = [
+  'http-floor',
+  'db-floor',
+  'lifecycle',
+  'workflow-engine',
+  'workbench-query',
+  'certificates',
+  'catalog-search',
+  'oidc-tokens',
+];
+
+describe('bench: every scenario, --smoke', () => {
+  it('measures each over HTTP or in process beside its baseline, writing only to a temp dir', async () => {
     const bench = (await import(runner)) as BenchModule;
     const before = snapshot(bench.RESULTS_DIR);
     const lines: string[] = [];
-    const { result, file } = await bench.runBench({
-      argv: ['certificates', '--smoke', '--count', '5', '--verify-count', '10'],
-      appFactory: async () => {
-        const t = await createTestApp({ env: FAST_ARGON2 });
+    let built = 0;
+    const runs = await bench.runBench({
+      argv: ['--smoke'],
+      appFactory: async (needs) => {
+        built += 1;
+        const t = await createTestApp({ env: FAST_ARGON2, catalogue: needs.catalogue });
         return { app: t.app, close: t.close };
       },
       log: (line) => lines.push(line),
     });
+    const dir = path.dirname(runs[0]!.file);
     try {
-      assert.equal(result.scenario, 'certificates');
-      assert.equal(result.smoke, true);
-      assert.match(result.postgres, /^PostgreSQL \d+/);
-      assert.ok(result.machine.cpus >= 1);
-      assert.deepEqual(result.scale, { issue: 5, verify: 10 });
-      for (const key of ['issue', 'verify']) {
-        const m = result.measurements[key];
-        assert.ok(m, `no ${key} measurement`);
-        assert.equal(m.errors, 0, `${key}: ${m.errors} errors`);
-        for (const n of [m.opsPerSec, m.p50Ms, m.p95Ms, m.p99Ms, m.baseline?.opsPerSec]) {
-          assert.ok(typeof n === 'number' && Number.isFinite(n) && n > 0, `${key}: ${n}`);
-        }
-        assert.ok(m.p50Ms <= m.p95Ms && m.p95Ms <= m.p99Ms);
-      }
-      assert.equal(result.measurements.issue!.count, 5);
-      assert.equal(result.measurements.verify!.count, 10);
+      assert.equal(built, 1, 'a smoke run of every scenario shares one app');
       assert.deepEqual(
-        result.targets.map((t) => [t.name, t.target]),
+        runs.map((r) => r.result.scenario),
+        SCENARIOS,
+      );
+      for (const { result, file } of runs) {
+        const name = result.scenario;
+        assert.equal(result.smoke, true);
+        assert.match(result.postgres, /^PostgreSQL \d+/);
+        assert.ok(result.machine.cpus >= 1);
+        assert.ok(Object.keys(result.scale).length > 0, `${name}: no scale`);
+        assert.ok(Object.keys(result.measurements).length > 0, `${name}: nothing measured`);
+        for (const [key, m] of Object.entries(result.measurements)) {
+          assert.equal(
+            m.errors,
+            0,
+            `${name} ${key}: ${m.errors} errors ${JSON.stringify(result.details)}`,
+          );
+          assert.equal(m.baseline?.errors ?? 0, 0, `${name} ${key}: baseline errors`);
+          for (const n of [m.opsPerSec, m.p50Ms, m.p95Ms, m.p99Ms]) {
+            assert.ok(Number.isFinite(n) && n > 0, `${name} ${key}: ${n}`);
+          }
+          if (m.baseline) assert.ok(m.baseline.opsPerSec > 0, `${name} ${key}: no baseline`);
+          assert.ok(m.p50Ms <= m.p95Ms && m.p95Ms <= m.p99Ms);
+        }
+        for (const t of result.targets) assert.ok(Number.isFinite(t.measured), `${name} ${t.name}`);
+        // a smoke run's results go to a temporary directory, never into bench/results
+        assert.ok(file.startsWith(os.tmpdir()), file);
+        assert.equal(path.dirname(file), dir);
+        assert.ok(fs.existsSync(file));
+      }
+      const certificates = runs.find((r) => r.result.scenario === 'certificates')!.result;
+      assert.deepEqual(certificates.scale, { issue: 5, verify: 10 });
+      assert.deepEqual(
+        certificates.targets.map((t) => [t.name, t.target]),
         [
           ['issued', 300],
           ['verified', 300],
         ],
       );
       assert.ok(lines.length > 0, 'the runner said what it was doing');
-
-      // a smoke run's result goes to a temporary directory, never into bench/results
-      assert.ok(file.startsWith(os.tmpdir()), file);
-      assert.ok(fs.existsSync(file));
-      assert.ok(fs.existsSync(path.join(path.dirname(file), 'README.md')));
+      const summary = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+      for (const name of SCENARIOS) assert.ok(summary.includes(`${name}-server.json`), name);
       assert.deepEqual(snapshot(bench.RESULTS_DIR), before, 'bench/results was written to');
     } finally {
-      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

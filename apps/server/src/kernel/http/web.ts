@@ -8,8 +8,11 @@ const API_PREFIXES = ['/api/', '/healthz', '/readyz', '/metrics', '/openapi.json
 
 /**
  * Serves the built web app (when there is one) on the same port, and answers every unknown
- * route: an API path gets a problem+json 404, any other GET without a file extension gets
- * index.html so the SPA's client-side routes survive a reload.
+ * route: an API path gets a problem+json 404, any other GET without a file extension, or from a
+ * browser navigating to a page (Accept: text/html), gets index.html so the SPA's client-side
+ * routes survive a reload. The second case is the verification link printed as a QR code on
+ * certificates: it ends in the identifier (…/verify/1.2.156.….001.D), whose last dot looks like
+ * an extension.
  */
 export async function registerWebAndFallback(
   app: FastifyInstance,
@@ -30,7 +33,8 @@ export async function registerWebAndFallback(
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     const isApi = API_PREFIXES.some((p) => url.startsWith(p));
-    if (html && req.method === 'GET' && !isApi && path.extname(url) === '') {
+    const page = path.extname(url) === '' || (req.headers.accept ?? '').includes('text/html');
+    if (html && req.method === 'GET' && !isApi && page) {
       return reply.type('text/html; charset=utf-8').send(html);
     }
     return sendProblem(req, reply, {
