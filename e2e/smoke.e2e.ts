@@ -219,8 +219,13 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
     await screenshot(person, '08-identity-me');
 
     await person.getByRole('button', { name: '测试用户 的账号菜单' }).click();
+    // the header changes once the server has ended the session (slow on a busy CI machine)
+    const loggedOut = person.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/identity/logout') && r.request().method() === 'POST',
+    );
     await person.getByRole('menuitem', { name: '退出登录' }).click();
-    await person.getByRole('button', { name: twoCharacters('登录') }).waitFor();
+    assert.equal((await loggedOut).ok(), true, 'the server ended the session');
+    await person.getByRole('button', { name: twoCharacters('登录') }).waitFor({ timeout: 30_000 });
     await personContext.close();
   });
 
