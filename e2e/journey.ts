@@ -45,6 +45,39 @@ export function newPerson(name: string): NewPerson {
   };
 }
 
+/**
+ * 个人注册 then 登录 as that person, the way a newcomer does it, ending on the page `next` opens
+ * (its heading given).
+ */
+export async function registerAndSignIn(
+  page: Page,
+  person: NewPerson,
+  next: { path: string; heading: string },
+  afterRegistering?: () => Promise<void>,
+): Promise<void> {
+  await openPage(page, '/register', '个人注册');
+  await page.getByLabel('姓名').fill(person.name);
+  await page.getByLabel('身份证号').fill(person.idNumber);
+  await page.getByLabel('手机号').fill(person.phone);
+  await page.getByLabel('密码', { exact: true }).fill(person.password);
+  await page.getByLabel('确认密码').fill(person.password);
+  await page
+    .getByRole('button', { name: twoCharacters('注册') })
+    .last()
+    .click();
+  await page.getByText('注册成功').waitFor();
+  await afterRegistering?.();
+
+  await openPage(page, `/login?next=${encodeURIComponent(next.path)}`, '登录');
+  await page.getByLabel('账号').fill(person.phone);
+  await page.getByLabel('密码').fill(person.password);
+  await page
+    .getByRole('button', { name: twoCharacters('登录') })
+    .last()
+    .click();
+  await page.getByRole('heading', { level: 1, name: next.heading }).waitFor();
+}
+
 /** Opens a path of the SPA and waits for its page heading. */
 export async function openPage(page: Page, pathname: string, heading: string | RegExp) {
   const response = await page.goto(`${baseUrl}${pathname}`);

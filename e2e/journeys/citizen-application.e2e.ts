@@ -17,6 +17,7 @@ import {
   newPerson,
   openPage,
   openStaffAccount,
+  registerAndSignIn,
   twoCharacters,
 } from '../journey.js';
 
@@ -44,27 +45,9 @@ void test('citizen applies with a photo, 补正, 受理, 审查, 准予, 好差�
   let applicationId = '';
 
   await journey.step(t, 'the citizen registers', async () => {
-    await openPage(citizen, '/register', '个人注册');
-    await citizen.getByLabel('姓名').fill(person.name);
-    await citizen.getByLabel('身份证号').fill(person.idNumber);
-    await citizen.getByLabel('手机号').fill(person.phone);
-    await citizen.getByLabel('密码', { exact: true }).fill(person.password);
-    await citizen.getByLabel('确认密码').fill(person.password);
-    await citizen
-      .getByRole('button', { name: twoCharacters('注册') })
-      .last()
-      .click();
-    await citizen.getByText('注册成功').waitFor();
-    await journey.shot(citizen, 'registered');
-
-    await openPage(citizen, '/login?next=%2Fservices', '登录');
-    await citizen.getByLabel('账号').fill(person.phone);
-    await citizen.getByLabel('密码').fill(person.password);
-    await citizen
-      .getByRole('button', { name: twoCharacters('登录') })
-      .last()
-      .click();
-    await citizen.getByRole('heading', { level: 1, name: '事项搜索' }).waitFor();
+    await registerAndSignIn(citizen, person, { path: '/services', heading: '事项搜索' }, () =>
+      journey.shot(citizen, 'registered'),
+    );
   });
 
   await journey.step(t, 'searches 出生 and reads the guide', async () => {

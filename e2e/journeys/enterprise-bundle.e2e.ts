@@ -14,6 +14,7 @@ import {
   Journey,
   newPerson,
   openPage,
+  registerAndSignIn,
   twoCharacters,
 } from '../journey.js';
 import { decodeQr, pdfImages } from '../qr.js';
@@ -38,26 +39,7 @@ void test('enterprise: 企业开办一件事, 营业执照 in the wallet, verifi
   let identifier = '';
 
   await journey.step(t, 'the founder registers and registers the enterprise', async () => {
-    await openPage(page, '/register', '个人注册');
-    await page.getByLabel('姓名').fill(founder.name);
-    await page.getByLabel('身份证号').fill(founder.idNumber);
-    await page.getByLabel('手机号').fill(founder.phone);
-    await page.getByLabel('密码', { exact: true }).fill(founder.password);
-    await page.getByLabel('确认密码').fill(founder.password);
-    await page
-      .getByRole('button', { name: twoCharacters('注册') })
-      .last()
-      .click();
-    await page.getByText('注册成功').waitFor();
-
-    await openPage(page, '/login?next=%2Fme', '登录');
-    await page.getByLabel('账号').fill(founder.phone);
-    await page.getByLabel('密码').fill(founder.password);
-    await page
-      .getByRole('button', { name: twoCharacters('登录') })
-      .last()
-      .click();
-    await page.getByRole('heading', { level: 1, name: '个人中心' }).waitFor();
+    await registerAndSignIn(page, founder, { path: '/me', heading: '个人中心' });
     await page.getByLabel('企业名称').fill(ENTERPRISE);
     await page.getByLabel('统一社会信用代码').fill(creditCode);
     await page.getByRole('button', { name: '登记企业' }).click();
