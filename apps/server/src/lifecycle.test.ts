@@ -83,6 +83,13 @@ describe('embedded lifecycle', () => {
       assert.equal(report.ok, true, JSON.stringify(report.firstBreak));
       assert.ok(report.rows > 30);
       assert.equal(report.unsealed, 0);
+      // Zhengtong reaches its own server over the Unix socket in the cluster directory (no
+      // server address), while loopback TCP stays open for tools
+      const { rows } = await runtime.kernel.db.pool.query<{ addr: string | null; dir: string }>(
+        `SELECT inet_server_addr() AS addr, current_setting('unix_socket_directories') AS dir`,
+      );
+      assert.equal(rows[0]!.addr, null);
+      assert.equal(rows[0]!.dir, path.join(dataDir, 'pg'));
     } finally {
       await runtime.close();
     }

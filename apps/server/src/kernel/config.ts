@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
@@ -25,6 +26,8 @@ const EnvSchema = Type.Object({
   ZT_FIELD_KEY: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{96}$' })),
   /** 256-bit master key sealing the seals' SM2 private keys (SM4 key ‖ HMAC-SM3 key), 64 hex */
   ZT_SEAL_MASTER_KEY: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64}$' })),
+  /** threads signing certificates with SM2 off the request thread; 0 signs inline; default: 1 on 2+ cores */
+  ZT_SIGNING_THREADS: Type.Optional(Type.Integer({ minimum: 0, maximum: 16 })),
   ZT_CJK_FONT: Type.Optional(Type.String({ minLength: 1 })),
   ZT_ARGON2_MEMORY_KIB: Type.Integer({ minimum: 8192, maximum: 4_194_304, default: 19_456 }),
   ZT_ARGON2_TIME_COST: Type.Integer({ minimum: 1, maximum: 20, default: 2 }),
@@ -109,6 +112,8 @@ export interface Config {
    * in demo mode or on the embedded database, required on a server database to sign
    */
   sealMasterKey: string | undefined;
+  /** worker threads making SM2 signatures for certificates (0: on the request thread) */
+  signingThreads: number;
   /** a CJK font file for certificate PDFs; the known system paths are searched when unset */
   cjkFont: string | undefined;
   identity: {
@@ -234,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (v.ZT_PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
     fieldKey: v.ZT_FIELD_KEY,
     sealMasterKey: v.ZT_SEAL_MASTER_KEY,
+    signingThreads: v.ZT_SIGNING_THREADS ?? (os.availableParallelism() >= 2 ? 1 : 0),
     cjkFont: v.ZT_CJK_FONT,
     identity: {
       argon2: {

@@ -87,6 +87,18 @@ describe('sm2', () => {
     assert.equal(sm2Verify('', sm2Sign('', keys.privateKey), keys.publicKey), true);
   });
 
+  it('signs the same with the public key given as with it derived, and not with a wrong one', () => {
+    const message = '营业执照 91410100MA00000000';
+    assert.equal(
+      sm2Verify(message, sm2Sign(message, keys.privateKey, keys.publicKey), keys.publicKey),
+      true,
+    );
+    // Z hashes the public key given: another key's Z makes a signature nobody verifies
+    const wrongZ = sm2Sign(message, keys.privateKey, other.publicKey);
+    assert.equal(sm2Verify(message, wrongZ, keys.publicKey), false);
+    assert.equal(sm2Verify(message, wrongZ, other.publicKey), false);
+  });
+
   it('rejects a changed message, another key, and a damaged or garbage signature', () => {
     const message = 'position 42 hash abc';
     const sig = sm2Sign(message, keys.privateKey);

@@ -11,6 +11,13 @@ export function sm3(...parts: (Buffer | string)[]): Buffer {
 /** GB/T 32918 / GM/T 0009 default signer identity. */
 export const SM2_DEFAULT_USER_ID = '1234567812345678';
 
+/** How Zhengtong signs and verifies with sm-crypto-v2: SM3 over Z‖M, DER, the default identity. */
+export const SM2_SIGNATURE_OPTIONS = {
+  hash: true,
+  der: true,
+  userId: SM2_DEFAULT_USER_ID,
+} as const;
+
 export interface Sm2KeyPair {
   privateKey: string;
   publicKey: string;
@@ -25,13 +32,16 @@ export function sm2PublicKeyOf(privateKey: string): string {
   return sm2.getPublicKeyFromPrivateKey(privateKey);
 }
 
-/** SM2 signature with SM3 over Z‖M (the standard's hash mode), DER-encoded hex. */
-export function sm2Sign(message: Buffer | string, privateKey: string): string {
+/**
+ * SM2 signature with SM3 over Z‖M (the standard's hash mode), DER-encoded hex. Z hashes the
+ * signer's public key: pass it when it is at hand, or it is derived from the private key (a
+ * point multiplication, about as costly as the signature itself).
+ */
+export function sm2Sign(message: Buffer | string, privateKey: string, publicKey?: string): string {
   const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
   return sm2.doSignature(new Uint8Array(bytes), privateKey, {
-    hash: true,
-    der: true,
-    userId: SM2_DEFAULT_USER_ID,
+    ...SM2_SIGNATURE_OPTIONS,
+    ...(publicKey ? { publicKey } : {}),
   });
 }
 
@@ -59,11 +69,12 @@ function verificationKey(publicKey: string) {
 export function sm2Verify(message: Buffer | string, signature: string, publicKey: string): boolean {
   const bytes = typeof message === 'string' ? Buffer.from(message, 'utf8') : message;
   try {
-    return sm2.doVerifySignature(new Uint8Array(bytes), signature, verificationKey(publicKey), {
-      hash: true,
-      der: true,
-      userId: SM2_DEFAULT_USER_ID,
-    });
+    return sm2.doVerifySignature(
+      new Uint8Array(bytes),
+      signature,
+      verificationKey(publicKey),
+      SM2_SIGNATURE_OPTIONS,
+    );
   } catch {
     return false;
   }

@@ -14,6 +14,7 @@ import { JobRunner } from './events/jobs.js';
 import { OutboxDispatcher } from './events/outbox.js';
 import { createMetrics } from './metrics.js';
 import { createFieldCrypto, loadFieldKey } from './field-crypto.js';
+import { createSm2Signer } from './sm2-signer.js';
 
 export interface Runtime {
   kernel: Kernel;
@@ -73,6 +74,8 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     const calendar = new CalendarService(db.orm);
     await calendar.reload();
     const fieldCrypto = createFieldCrypto(loadFieldKey(config.dataDir, config.fieldKey));
+    const signer = createSm2Signer(config.signingThreads);
+    closers.push(() => signer.close());
     const kernel: Kernel = {
       config,
       db,
@@ -82,6 +85,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
       auditSigner,
       calendar,
       fieldCrypto,
+      signer,
     };
 
     const onError = (name: string, err: unknown) =>

@@ -1,8 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem, ProblemFieldError } from '@zhengtong/contracts';
+import { databaseUnavailable } from '../db/errors.js';
 import { DomainError } from '../errors.js';
 
 const PROBLEM_BASE = 'https://zhengtong.dev/problems/';
+const RETRY_AFTER_SECONDS = 5;
 
 export function sendProblem(
   request: FastifyRequest,
@@ -101,6 +103,17 @@ export function registerProblemHandler(app: FastifyInstance): void {
         code: (error.code ?? 'bad-request').toLowerCase().replace(/_/g, '-'),
         title: 'Bad request',
         detail: error.message,
+      });
+    }
+    if (databaseUnavailable(error)) {
+      // overload or an outage, not a bug: tell the client to come back instead of a 500
+      request.log.warn({ err: error }, 'database unavailable');
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return sendProblem(request, reply, {
+        status: 503,
+        code: 'database-unavailable',
+        title: 'Service unavailable',
+        detail: `the database is busy or unreachable; retry in ${RETRY_AFTER_SECONDS} s`,
       });
     }
     request.log.error({ err: error }, 'unhandled error');

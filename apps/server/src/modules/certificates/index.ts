@@ -102,6 +102,7 @@ export function createCertificatesService(
   return new CertificatesService({
     db,
     fieldCrypto: kernel.fieldCrypto,
+    signer: kernel.signer,
     keyring: new SealKeyring({
       dataDir: kernel.config.dataDir,
       configured: kernel.config.sealMasterKey,

@@ -18,6 +18,13 @@ import { createFieldCrypto, type FieldCrypto } from '../../kernel/field-crypto.j
  */
 export class SealKeyring {
   private sealer: FieldCrypto | undefined;
+  /**
+   * Seals opened before, by sealed text: opening (SM4 + HMAC-SM3) and checking the key against
+   * its public key (a point multiplication) once per seal instead of once per signature. It
+   * holds nothing the process could not open at any time anyway: the master key that opens
+   * every seal stays in memory while the process runs. Bounded; the oldest entry goes first.
+   */
+  private readonly opened = new Map<string, { publicKey: string; privateKey: string }>();
 
   constructor(
     private readonly options: {
@@ -48,6 +55,13 @@ export class SealKeyring {
    * does not belong to the public key stored beside it.
    */
   unseal(sealed: string, publicKey: string): string {
+    const known = this.opened.get(sealed);
+    if (known) {
+      if (known.publicKey !== publicKey) {
+        throw new ConflictError('seal-key-mismatch', 'the sealed private key is not this seal’s');
+      }
+      return known.privateKey;
+    }
     let privateKey: string;
     try {
       privateKey = this.open().decrypt(sealed);
@@ -61,6 +75,8 @@ export class SealKeyring {
     if (sm2PublicKeyOf(privateKey) !== publicKey) {
       throw new ConflictError('seal-key-mismatch', 'the sealed private key is not this seal’s');
     }
+    if (this.opened.size >= OPENED_MAX) this.opened.delete(this.opened.keys().next().value!);
+    this.opened.set(sealed, { publicKey, privateKey });
     return privateKey;
   }
 
@@ -81,6 +97,8 @@ export class SealKeyring {
     return this.sealer;
   }
 }
+
+const OPENED_MAX = 1024;
 
 const masterKeyFile = (dataDir: string) => path.join(dataDir, 'keys', 'seal-master.key');
 

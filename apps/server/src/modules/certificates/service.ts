@@ -36,6 +36,7 @@ import {
   sm3,
 } from '../../kernel/crypto.js';
 import type { Drizzle, Executor } from '../../kernel/db/database.js';
+import type { Sm2Signer } from '../../kernel/sm2-signer.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -74,6 +75,8 @@ export interface CertificatesDeps {
   db: Drizzle;
   fieldCrypto: FieldCrypto;
   keyring: SealKeyring;
+  /** where signatures are made (kernel.signer: worker threads); inline when absent */
+  signer?: Pick<Sm2Signer, 'sign'>;
   directory: CertificatesDirectory;
   /** an application's implementing organisation (an authorisation limited to one application) */
   application?: (id: string) => Promise<{ organisationId: string } | undefined>;
@@ -156,6 +159,12 @@ export class CertificatesService {
   readonly now: () => Date;
   private readonly ajv = createAjv({ allErrors: true });
   private readonly validators = new Map<string, ValidateFunction>();
+  /**
+   * What issue() knew of the rows it made (type and issuer names, seal, data): view() builds a
+   * just-issued certificate from them instead of reading back what was written a moment ago.
+   * Keyed by the row object, so it lives as long as the row does and no longer.
+   */
+  private readonly justIssued = new WeakMap<store.CertificateRow, IssuedFacts>();
 
   constructor(private readonly deps: CertificatesDeps) {
     this.db = deps.db;
@@ -294,6 +303,9 @@ export class CertificatesService {
       data: input.data,
     };
     const text = canonicalJson(payload);
+    const signature = this.deps.signer
+      ? await this.deps.signer.sign(text, privateKey, seal.publicKey)
+      : sm2Sign(text, privateKey, seal.publicKey);
     const id = newId();
     const row: store.CertificateRow = {
       id,
@@ -309,7 +321,7 @@ export class CertificatesService {
       sealId: seal.id,
       payloadSealed: this.deps.fieldCrypto.encrypt(text),
       digest: sm3(text).toString('hex'),
-      signature: sm2Sign(text, privateKey),
+      signature,
       status: 'valid',
       validFrom,
       validTo,
@@ -354,6 +366,12 @@ export class CertificatesService {
         ...(row.applicationId ? { applicationId: row.applicationId } : {}),
       },
       requestId: input.requestId,
+    });
+    this.justIssued.set(row, {
+      typeName: type.name,
+      issuerName: organisation.name,
+      keyId: seal.keyId,
+      data: input.data,
     });
     return row;
   }
@@ -1146,36 +1164,64 @@ export class CertificatesService {
         rows.map((r) => r.typeCode),
       ),
     ]);
-    return rows.map((r) => ({
+    return rows.map((r) =>
+      this.summaryOf(r, types.get(r.typeCode) ?? '', orgs.get(r.issuerOrganisationId) ?? ''),
+    );
+  }
+
+  private summaryOf(
+    r: store.CertificateRow,
+    typeName: string,
+    issuerName: string,
+  ): CertificateSummary {
+    return {
       id: r.id,
       identifier: r.identifier,
       typeCode: r.typeCode,
-      typeName: types.get(r.typeCode) ?? '',
+      typeName,
       holderKind: r.holderKind,
       holderName: r.holderName,
       holderIdMasked: r.holderIdMasked,
       issuerOrganisationId: r.issuerOrganisationId,
-      issuerName: orgs.get(r.issuerOrganisationId) ?? '',
+      issuerName,
       state: this.stateOf(r),
       validFrom: r.validFrom,
       validTo: r.validTo,
       issuedAt: r.issuedAt.toISOString(),
       version: r.version,
-    }));
+    };
   }
 
   async view(row: store.CertificateRow): Promise<Certificate> {
+    const issued = this.justIssued.get(row);
+    if (issued) return this.issuedView(row, issued);
     const [summary] = await this.summaries([row]);
     const [seal, next] = await Promise.all([
       store.findSeal(this.db, row.sealId),
       store.findSuccessor(this.db, row.id),
     ]);
+    return this.fullView(summary!, row, this.openPayload(row)?.data ?? {}, seal, next?.id ?? null);
+  }
+
+  /** A certificate issue() has just made: nothing succeeds it yet, and the rest is known. */
+  private issuedView(row: store.CertificateRow, issued: IssuedFacts): Certificate {
+    const summary = this.summaryOf(row, issued.typeName, issued.issuerName);
+    return this.fullView(summary, row, issued.data, { keyId: issued.keyId }, null);
+  }
+
+  private fullView(
+    summary: CertificateSummary,
+    row: store.CertificateRow,
+    data: Record<string, unknown>,
+    seal: Pick<store.SealRow, 'keyId'> | undefined,
+    supersededBy: string | null,
+  ): Certificate {
     return {
-      ...summary!,
-      data: this.openPayload(row)?.data ?? {},
+      ...summary,
+      data,
       applicationId: row.applicationId,
       supersedes: row.supersedes,
-      supersededBy: next?.id ?? null,
+      supersededBy,
       revokedAt: row.revokedAt ? row.revokedAt.toISOString() : null,
       revokeReason: row.revokeReason,
       signature: signatureOf(row, seal),
@@ -1183,7 +1229,15 @@ export class CertificatesService {
   }
 }
 
-function signatureOf(row: store.CertificateRow, seal: store.SealRow | undefined) {
+/** What issue() knew of a certificate it made (see CertificatesService.justIssued). */
+interface IssuedFacts {
+  typeName: string;
+  issuerName: string;
+  keyId: string;
+  data: Record<string, unknown>;
+}
+
+function signatureOf(row: store.CertificateRow, seal: Pick<store.SealRow, 'keyId'> | undefined) {
   return {
     algorithm: 'SM2-with-SM3' as const,
     signerId: SM2_DEFAULT_USER_ID,

@@ -584,9 +584,10 @@ export class IdentityService {
 
   /** The actor a live session stands for, or anonymous when its account is gone or disabled. */
   async actorForSession(s: store.SessionRow): Promise<Actor> {
-    const found = await store.findAccount(this.db, s.accountId);
-    if (!found || found.status !== 'active') return anonymousActor;
-    const held = (await store.listRoles(this.db, found.id)).map((r) => r.role);
+    const facts = await store.findActorFacts(this.db, s.accountId);
+    if (!facts || facts.account.status !== 'active') return anonymousActor;
+    const found = facts.account;
+    const held = facts.roles;
     const mfa = s.mfaAt !== null;
     const actor: Actor = {
       id: found.id,
@@ -596,12 +597,9 @@ export class IdentityService {
       sessionId: s.tokenHash,
       mfa,
     };
-    if (found.kind === 'staff') {
-      const staff = await store.findStaffProfile(this.db, found.id);
-      if (staff) {
-        actor.organisationId = staff.organisationId;
-        actor.jurisdiction = staff.jurisdiction;
-      }
+    if (found.kind === 'staff' && facts.staff) {
+      actor.organisationId = facts.staff.organisationId;
+      actor.jurisdiction = facts.staff.jurisdiction;
     }
     if (found.kind === 'person' && s.actingForEnterpriseId) {
       // checked on every request, so a revoked or expired agent stops acting at once

@@ -33,6 +33,47 @@ export async function findAccount(db: Executor, id: string): Promise<AccountRow 
   return rows[0];
 }
 
+/**
+ * What an actor is made of, in one statement: the account, the roles it holds now (sorted) and,
+ * for staff, the organisation and jurisdiction. Asked on every authenticated request.
+ */
+export async function findActorFacts(
+  db: Executor,
+  id: string,
+): Promise<
+  | {
+      account: AccountRow;
+      roles: string[];
+      staff: { organisationId: string; jurisdiction: string } | null;
+    }
+  | undefined
+> {
+  const rows = await db
+    .select({
+      account,
+      staffOrganisationId: staffProfile.organisationId,
+      staffJurisdiction: staffProfile.jurisdiction,
+      roles: sql<string[]>`coalesce((
+        SELECT array_agg(${roleAssignment.role} ORDER BY ${roleAssignment.role})
+        FROM ${roleAssignment}
+        WHERE ${roleAssignment.accountId} = ${account.id} AND ${roleAssignment.revokedAt} IS NULL
+      ), '{}')`,
+    })
+    .from(account)
+    .leftJoin(staffProfile, eq(staffProfile.accountId, account.id))
+    .where(eq(account.id, id));
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    account: row.account,
+    roles: row.roles,
+    staff:
+      row.staffOrganisationId !== null && row.staffJurisdiction !== null
+        ? { organisationId: row.staffOrganisationId, jurisdiction: row.staffJurisdiction }
+        : null,
+  };
+}
+
 /** The account row locked for update (login bookkeeping inside a transaction). */
 export async function lockAccount(db: Executor, id: string): Promise<AccountRow | undefined> {
   const rows = await db.select().from(account).where(eq(account.id, id)).for('update');
