@@ -164,6 +164,28 @@ describe('applications: apply, supplement, accept, process, complete', () => {
     assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 200, 200, 200, 200, 201]);
   });
 
+  it('numbers concurrent submits of one region uniquely, in the order the numbers were taken', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => submit('citizen', promisedList, { reason: `并发${i}` })),
+    );
+    assert.deepEqual(
+      results.map((r) => r.statusCode),
+      results.map(() => 201),
+    );
+    const numbers = results.map((r) => r.json<Application>().applicationNo);
+    assert.equal(new Set(numbers).size, 12, 'no number given twice');
+    const today = toShanghaiDate(new Date()).replaceAll('-', '');
+    for (const n of numbers) assert.match(n, new RegExp(`^410100${today}\\d{6}$`));
+    // the counter row is updated outside the filing transactions: what it holds now is at least
+    // the highest number handed out, and every number handed out is at most that
+    const { rows } = await t.kernel.db.pool.query<{ last: number }>(
+      'SELECT last FROM application_no_counter WHERE prefix = $1',
+      [`410100${today}`],
+    );
+    const highest = Math.max(...numbers.map((n) => Number(n.slice(-6))));
+    assert.equal(rows[0]!.last, highest);
+  });
+
   it('runs 补正 → 受理 → 审查 → 决定, flagging a second supplement request', async () => {
     const id = (await submit('citizen', promisedList, { reason: '申请许可' })).json<Application>()
       .id;

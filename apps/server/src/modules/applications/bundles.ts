@@ -155,13 +155,17 @@ export class BundleApplicationsService {
       filedBy: null,
     });
 
+    // the numbers first, each in a statement of its own (see ApplicationFiling.nextApplicationNo)
+    const applicationNo = await this.filing.nextApplicationNo(body.regionCode);
+    const memberNumbers: string[] = [];
+    for (const m of members)
+      memberNumbers.push(await this.filing.nextApplicationNo(m.list.regionCode));
     const filed = await this.filing.underKey(
       actor,
       key,
       requestHash,
       { kind: 'bundle', id: newId() },
       async (tx, id) => {
-        const applicationNo = await this.filing.nextApplicationNo(tx, body.regionCode);
         const first = members.find((m) => m.stage === firstStage);
         await bundleStore.insertBundleApplication(tx, {
           id,
@@ -182,7 +186,7 @@ export class BundleApplicationsService {
           submittedAt: this.now(),
         });
         const memberIds: string[] = [];
-        for (const m of members) {
+        for (const [i, m] of members.entries()) {
           const memberId = newId();
           memberIds.push(memberId);
           await this.filing.file(
@@ -190,7 +194,7 @@ export class BundleApplicationsService {
             actor,
             {
               id: memberId,
-              applicationNo: await this.filing.nextApplicationNo(tx, m.list.regionCode),
+              applicationNo: memberNumbers[i]!,
               list: m.list,
               version: m.version,
               applicant: applicant(m.list),

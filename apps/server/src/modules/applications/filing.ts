@@ -296,10 +296,16 @@ export class ApplicationFiling {
     return { id: target.id, replayed: false };
   }
 
-  /** The next 办件编号 of a region today (Asia/Shanghai). */
-  nextApplicationNo(tx: Executor, regionCode: string): Promise<string> {
+  /**
+   * The next 办件编号 of a region today (Asia/Shanghai), taken in a statement of its own before
+   * the filing transaction: the region's counter row is locked for that one statement, not for
+   * the whole filing (inside it, every submission of a region waited for the one before it to
+   * commit). A filing that fails after taking its number leaves a gap: numbers are unique and
+   * rising, not gapless.
+   */
+  nextApplicationNo(regionCode: string): Promise<string> {
     return store.nextApplicationNo(
-      tx,
+      this.deps.db,
       regionCode,
       toShanghaiDate(this.deps.now()).replaceAll('-', ''),
     );

@@ -1,5 +1,4 @@
 import type { Application, ResultDocument } from '@zhengtong/contracts';
-import { anonymousActor } from '../../kernel/actor.js';
 import type { Drizzle } from '../../kernel/db/database.js';
 import { NotFoundError } from '../../kernel/errors.js';
 import type { CatalogService } from '../catalog/index.js';
@@ -34,10 +33,7 @@ export async function resultDocument(
   const decision = [...application.timeline].reverse().find((e) => e.event === status);
   const statedBasis =
     typeof decision?.detail.legalBasis === 'string' ? decision.detail.legalBasis : null;
-  const itemBasis = await deps.catalog
-    .getItemDetail(anonymousActor, application.itemCode)
-    .then((d) => d.item.legalBasis)
-    .catch(() => null);
+  const itemBasis = (await deps.catalog.itemFacts(application.itemCode))?.legalBasis ?? null;
   const kind = KINDS[status];
   return {
     documentNo: row.resultNo,

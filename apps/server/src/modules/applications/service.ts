@@ -312,20 +312,20 @@ export class ApplicationsService {
       );
     }
     const applicant = await who(list, version);
-    const detail = await this.deps.catalog.getItemDetail(anonymousActor, list.itemCode);
-    if (!detail.item.applicantKinds.includes(applicant.applicantKind)) {
+    const item = await this.deps.catalog.itemFacts(list.itemCode);
+    if (!item?.applicantKinds.includes(applicant.applicantKind)) {
       throw wrongApplicantKind(applicant.applicantKind);
     }
     this.filing.assertForm(version, body.formData, '/body/formData');
     const delivery = this.filing.sealDelivery(body.delivery, '/body/delivery');
 
+    const applicationNo = await this.filing.nextApplicationNo(applicant.regionCode);
     const filed = await this.filing.underKey(
       actor,
       key,
       requestHash,
       { kind: 'application', id: newId() },
       async (tx, id) => {
-        const applicationNo = await this.filing.nextApplicationNo(tx, applicant.regionCode);
         await this.filing.file(
           tx,
           actor,

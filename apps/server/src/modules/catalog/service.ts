@@ -135,6 +135,18 @@ export class CatalogService {
     return { items: await this.itemViews(rows), total, page, pageSize };
   }
 
+  /**
+   * An item's own facts — who may apply, its legal basis — without its lists or counts: for
+   * filing and documents against a list already in force (one primary-key read; the detail
+   * view reads every published list of the item).
+   */
+  async itemFacts(
+    code: string,
+  ): Promise<{ applicantKinds: readonly string[]; legalBasis: string } | undefined> {
+    const row = await store.findItemByCode(this.db, code);
+    return row ? { applicantKinds: row.applicantKinds, legalBasis: row.legalBasis } : undefined;
+  }
+
   async getItemDetail(actor: Actor, code: string): Promise<ServiceItemDetail> {
     const row = await store.findItemByCode(this.db, code);
     if (!row) throw itemNotFound(code);
