@@ -55,8 +55,8 @@ export class IdentityApi {
       replaces: previous ? hashToken(previous) : undefined,
     });
     reply.setCookie(SESSION_COOKIE, token, this.sessions.cookieOptions);
-    const row = await store.findLiveSession(this.db, tokenHash, new Date());
-    return row ? this.service.actorForSession(row) : anonymousActor;
+    const found = await store.findLiveSessionWithFacts(this.db, tokenHash, new Date());
+    return found ? this.service.actorFrom(found.session, found.facts) : anonymousActor;
   }
 
   /** Clears the session cookie on `reply` (the session itself is revoked by the service). */
@@ -67,15 +67,15 @@ export class IdentityApi {
   /** The actor behind a session cookie token, anonymous when it is dead or unknown. */
   async actorForToken(token: string | undefined): Promise<Actor> {
     if (!token) return anonymousActor;
-    const row = await this.sessions.resolve(token);
-    return row ? this.service.actorForSession(row) : anonymousActor;
+    const found = await this.sessions.resolve(token);
+    return found ? this.service.actorFrom(found.session, found.facts) : anonymousActor;
   }
 
   /** The actor of the same session, re-read (after the session changed mid-request). */
   async refreshActor(actor: Actor): Promise<Actor> {
     if (!actor.sessionId) return actor;
-    const row = await store.findLiveSession(this.db, actor.sessionId, new Date());
-    return row ? this.service.actorForSession(row) : anonymousActor;
+    const found = await store.findLiveSessionWithFacts(this.db, actor.sessionId, new Date());
+    return found ? this.service.actorFrom(found.session, found.facts) : anonymousActor;
   }
 
   /**

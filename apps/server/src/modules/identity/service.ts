@@ -583,8 +583,8 @@ export class IdentityService {
   // ------------------------------------------------------------ actors and Me
 
   /** The actor a live session stands for, or anonymous when its account is gone or disabled. */
-  async actorForSession(s: store.SessionRow): Promise<Actor> {
-    const facts = await store.findActorFacts(this.db, s.accountId);
+  /** The actor of session `s` whose account is `facts` (undefined: the account is gone). */
+  async actorFrom(s: store.SessionRow, facts: store.ActorFacts | undefined): Promise<Actor> {
     if (!facts || facts.account.status !== 'active') return anonymousActor;
     const found = facts.account;
     const held = facts.roles;

@@ -67,15 +67,20 @@ export class Sessions {
     return { token, tokenHash };
   }
 
-  /** The live session behind a cookie token, its idle expiry slid forward; undefined if none. */
-  async resolve(token: string): Promise<store.SessionRow | undefined> {
+  /**
+   * The live session behind a cookie token with its account's ActorFacts, its idle expiry slid
+   * forward; undefined if none.
+   */
+  async resolve(
+    token: string,
+  ): Promise<{ session: store.SessionRow; facts: store.ActorFacts } | undefined> {
     // a token is 43 base64url characters; anything else is not worth a query
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
     const tokenHash = hashToken(token);
     const now = new Date();
-    const found = await store.findLiveSession(this.db, tokenHash, now);
+    const found = await store.findLiveSessionWithFacts(this.db, tokenHash, now);
     if (!found) return undefined;
-    if (now.getTime() - found.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    if (now.getTime() - found.session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
       const idle = new Date(now.getTime() + this.config.identity.sessionIdleMinutes * 60_000);
       await store.touchSession(this.db, tokenHash, now, idle);
     }

@@ -33,37 +33,31 @@ export async function findAccount(db: Executor, id: string): Promise<AccountRow 
   return rows[0];
 }
 
-/**
- * What an actor is made of, in one statement: the account, the roles it holds now (sorted) and,
- * for staff, the organisation and jurisdiction. Asked on every authenticated request.
- */
-export async function findActorFacts(
-  db: Executor,
-  id: string,
-): Promise<
-  | {
-      account: AccountRow;
-      roles: string[];
-      staff: { organisationId: string; jurisdiction: string } | null;
-    }
-  | undefined
-> {
-  const rows = await db
-    .select({
-      account,
-      staffOrganisationId: staffProfile.organisationId,
-      staffJurisdiction: staffProfile.jurisdiction,
-      roles: sql<string[]>`coalesce((
-        SELECT array_agg(${roleAssignment.role} ORDER BY ${roleAssignment.role})
-        FROM ${roleAssignment}
-        WHERE ${roleAssignment.accountId} = ${account.id} AND ${roleAssignment.revokedAt} IS NULL
-      ), '{}')`,
-    })
-    .from(account)
-    .leftJoin(staffProfile, eq(staffProfile.accountId, account.id))
-    .where(eq(account.id, id));
-  const row = rows[0];
-  if (!row) return undefined;
+/** What an actor is made of: the account, the roles it holds now (sorted), and staff facts. */
+export interface ActorFacts {
+  account: AccountRow;
+  roles: string[];
+  staff: { organisationId: string; jurisdiction: string } | null;
+}
+
+/** The columns of ActorFacts, for a select joined with staff_profile (left) on the account. */
+const actorFactColumns = () => ({
+  account,
+  staffOrganisationId: staffProfile.organisationId,
+  staffJurisdiction: staffProfile.jurisdiction,
+  roles: sql<string[]>`coalesce((
+    SELECT array_agg(${roleAssignment.role} ORDER BY ${roleAssignment.role})
+    FROM ${roleAssignment}
+    WHERE ${roleAssignment.accountId} = ${account.id} AND ${roleAssignment.revokedAt} IS NULL
+  ), '{}')`,
+});
+
+function actorFacts(row: {
+  account: AccountRow;
+  staffOrganisationId: string | null;
+  staffJurisdiction: string | null;
+  roles: string[];
+}): ActorFacts {
   return {
     account: row.account,
     roles: row.roles,
@@ -399,24 +393,31 @@ export async function insertSession(db: Executor, row: typeof session.$inferInse
   await db.insert(session).values(row);
 }
 
-/** A session that is neither revoked nor expired (idle or absolute) at `now`. */
-export async function findLiveSession(
+const liveSession = (tokenHash: string, now: Date) =>
+  and(
+    eq(session.tokenHash, tokenHash),
+    isNull(session.revokedAt),
+    gt(session.idleExpiresAt, now),
+    gt(session.absoluteExpiresAt, now),
+  );
+
+/**
+ * A live session with its account's ActorFacts, in one statement: what every authenticated
+ * request asks first.
+ */
+export async function findLiveSessionWithFacts(
   db: Executor,
   tokenHash: string,
   now: Date,
-): Promise<SessionRow | undefined> {
+): Promise<{ session: SessionRow; facts: ActorFacts } | undefined> {
   const rows = await db
-    .select()
+    .select({ session, ...actorFactColumns() })
     .from(session)
-    .where(
-      and(
-        eq(session.tokenHash, tokenHash),
-        isNull(session.revokedAt),
-        gt(session.idleExpiresAt, now),
-        gt(session.absoluteExpiresAt, now),
-      ),
-    );
-  return rows[0];
+    .innerJoin(account, eq(account.id, session.accountId))
+    .leftJoin(staffProfile, eq(staffProfile.accountId, account.id))
+    .where(liveSession(tokenHash, now));
+  const row = rows[0];
+  return row ? { session: row.session, facts: actorFacts(row) } : undefined;
 }
 
 /** Slides the idle expiry, never beyond the absolute one. */
