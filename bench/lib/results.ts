@@ -65,6 +65,9 @@ export function writeResult(dir: string, result: BenchResult): string {
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
+/** A hand-written reading of the results beside them, linked from the summary when present. */
+const FINDINGS = 'findings.md';
+
 /** README.md of `dir`: one table row per measurement of every result file there. */
 export function writeSummary(dir: string): string {
   const results = fs
@@ -82,6 +85,12 @@ export function writeSummary(dir: string): string {
     'ops/s is successful operations per second of wall time; latencies are per operation, in ms;',
     'count is the operations measured (the data scale of each run is in its JSON file, `scale`).',
     'The baseline is measured in the same run (see each scenario in ../README.md).',
+    ...(fs.existsSync(path.join(dir, FINDINGS))
+      ? [
+          '',
+          `What the figures say, and which targets are missed and why: [${FINDINGS}](${FINDINGS}).`,
+        ]
+      : []),
     '',
     '| result | date | commit | machine | PostgreSQL | measured | count | conc. | ops/s | p50 | p95 | p99 | errors | baseline ops/s | baseline p99 | target | met |',
     '|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
