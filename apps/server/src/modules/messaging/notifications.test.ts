@@ -11,7 +11,7 @@ import type {
 } from '@zhengtong/contracts';
 import { publishEvent } from '../../kernel/events/outbox.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
-import { RATING_INVITATION } from './templates.js';
+import { BUNDLE_RATING_NOTE, RATING_INVITATION } from './templates.js';
 import {
   createPublishedList,
   createTestItem,
@@ -335,6 +335,27 @@ describe('notifications (站内消息)', () => {
     assert.equal(notice.urgent, 'urgent');
     assert.ok(notice.body.includes('出生一件事'));
     assert.ok(notice.body.includes(applicationNo));
+
+    // a member's end points to the bundle, which is rated as a whole, instead of inviting a
+    // rating of the member (its rating is refused with 409 rate-the-bundle)
+    const member = await submit('一件事成员');
+    await t.kernel.db.orm.execute(
+      sql`UPDATE application SET bundle_application_id = ${bundleId} WHERE id = ${member.id}`,
+    );
+    await publishEvent(t.kernel.db.orm, 'application.completed', {
+      applicationId: member.id,
+      outcome: 'approved',
+    });
+    await drain();
+    const [memberEnd] = (await ofKind('citizen', 'application.completed')).filter(
+      (n) => n.link === `/me/applications/${member.id}`,
+    );
+    assert.ok(memberEnd);
+    assert.ok(
+      memberEnd.body.includes(BUNDLE_RATING_NOTE.replace('{bundleName}', '出生一件事')),
+      memberEnd.body,
+    );
+    assert.ok(!memberEnd.body.includes(RATING_INVITATION), memberEnd.body);
   });
 
   it('drops an event about something that does not exist instead of retrying it', async () => {

@@ -170,6 +170,13 @@ async function toApplicant(
       : NO_NAMES;
   const p = event.payload;
   const base = { applicationNumber: app.applicationNo, itemName: app.itemName };
+  // an end of a bundle member points to the bundle, which is rated as a whole
+  const bundleName =
+    (topic === 'application.refused' || topic === 'application.completed') &&
+    app.bundleApplicationId !== null
+      ? ((await findBundleApplicationNoticeFacts(deps.db, app.bundleApplicationId))?.bundleName ??
+        '')
+      : '';
   const link = applicationLink(app.id);
   const msg = (() => {
     switch (topic) {
@@ -199,6 +206,7 @@ async function toApplicant(
         return message(topic, link, () => ({
           ...base,
           reason: textOf(p.reason) ?? app.decisionReason ?? '',
+          bundleName,
         }));
       case 'application.suspended': {
         const kind = SUSPENSION_KINDS[textOf(p.kind) ?? 'other'] ?? SUSPENSION_KINDS.other!;
@@ -219,6 +227,7 @@ async function toApplicant(
           approved: approved ? (l === 'zh-CN' ? '准予' : 'approved') : '',
           denied: approved ? '' : l === 'zh-CN' ? '不予许可' : 'denied',
           reason: approved ? '' : (app.decisionReason ?? ''),
+          bundleName,
         }));
       }
     }

@@ -29,6 +29,14 @@ const kind = <const V extends string>(k: KindDefinition<V>): KindDefinition<V> =
 /** 好差评: the invitation to rate that goes with every end of an application (一事一评). */
 export const RATING_INVITATION = '欢迎在“我的办件”中对本次服务作出评价（好差评）。';
 const RATING_INVITATION_EN = 'You are welcome to rate this service under “My applications”.';
+/** A member of an 一件事 is rated through its bundle, once, when the bundle has ended. */
+export const BUNDLE_RATING_NOTE =
+  '本事项属于一件事「{bundleName}」，请在一件事办结后对其整体评价。';
+const BUNDLE_RATING_NOTE_EN =
+  'This item is part of the combined application “{bundleName}”: rate that one as a whole once it has ended.';
+/** The end of an application: the invitation to rate it, or, for a bundle member, where to. */
+const rateIt = `{^bundleName}${RATING_INVITATION}{/bundleName}{#bundleName}${BUNDLE_RATING_NOTE}{/bundleName}`;
+const rateItEn = `{^bundleName}${RATING_INVITATION_EN}{/bundleName}{#bundleName}${BUNDLE_RATING_NOTE_EN}{/bundleName}`;
 
 const APP_SAMPLE = {
   'zh-CN': { applicationNumber: '41010020250314000123', itemName: '食品经营许可' },
@@ -117,19 +125,19 @@ export const MESSAGE_KINDS = {
   }),
   'application.refused': kind({
     urgent: false,
-    variables: ['applicationNumber', 'itemName', 'reason'],
+    variables: ['applicationNumber', 'itemName', 'reason', 'bundleName'],
     sample: {
-      'zh-CN': { ...APP_SAMPLE['zh-CN'], reason: '不属于本机关职责范围' },
-      en: { ...APP_SAMPLE.en, reason: '不属于本机关职责范围' },
+      'zh-CN': { ...APP_SAMPLE['zh-CN'], reason: '不属于本机关职责范围', bundleName: '' },
+      en: { ...APP_SAMPLE.en, reason: '不属于本机关职责范围', bundleName: '' },
     },
     templates: {
       'zh-CN': {
         title: '不予受理：{itemName}',
-        body: `${yours}不予受理。理由：{reason}{^reason}见办件详情{/reason}${RATING_INVITATION}`,
+        body: `${yours}不予受理。理由：{reason}{^reason}见办件详情{/reason}${rateIt}`,
       },
       en: {
         title: 'Not accepted: {itemName}',
-        body: `${yoursEn} was not accepted. Reason: {reason}{^reason}see the application{/reason}. ${RATING_INVITATION_EN}`,
+        body: `${yoursEn} was not accepted. Reason: {reason}{^reason}see the application{/reason}. ${rateItEn}`,
       },
     },
   }),
@@ -180,20 +188,26 @@ export const MESSAGE_KINDS = {
   }),
   'application.completed': kind({
     urgent: true,
-    variables: ['applicationNumber', 'itemName', 'approved', 'denied', 'reason'],
+    variables: ['applicationNumber', 'itemName', 'approved', 'denied', 'reason', 'bundleName'],
     sample: {
-      'zh-CN': { ...APP_SAMPLE['zh-CN'], approved: '', denied: '不予许可', reason: '场所不符' },
-      en: { ...APP_SAMPLE.en, approved: '', denied: 'denied', reason: '场所不符' },
+      'zh-CN': {
+        ...APP_SAMPLE['zh-CN'],
+        approved: '',
+        denied: '不予许可',
+        reason: '场所不符',
+        bundleName: '',
+      },
+      en: { ...APP_SAMPLE.en, approved: '', denied: 'denied', reason: '场所不符', bundleName: '' },
     },
     templates: {
       'zh-CN': {
         title:
           '{#approved}已办结（准予）{/approved}{#denied}已办结（不予许可）{/denied}：{itemName}',
-        body: `${yours}已办结，{#approved}结果为准予。请在“我的办件”中查看结果及送达情况。{/approved}{#denied}结果为不予许可。{#reason}理由：{reason}{/reason}{/denied}${RATING_INVITATION}`,
+        body: `${yours}已办结，{#approved}结果为准予。请在“我的办件”中查看结果及送达情况。{/approved}{#denied}结果为不予许可。{#reason}理由：{reason}{/reason}{/denied}${rateIt}`,
       },
       en: {
         title: 'Decided ({#approved}approved{/approved}{#denied}denied{/denied}): {itemName}',
-        body: `${yoursEn} has been decided: {#approved}approved. See the result and its delivery under “My applications”.{/approved}{#denied}denied.{#reason} Reason: {reason}{/reason}{/denied} ${RATING_INVITATION_EN}`,
+        body: `${yoursEn} has been decided: {#approved}approved. See the result and its delivery under “My applications”.{/approved}{#denied}denied.{#reason} Reason: {reason}{/reason}{/denied} ${rateItEn}`,
       },
     },
   }),
