@@ -5,6 +5,7 @@ import {
   MAX_WORKING_DAYS,
   WorkingDayCalendar,
   addCalendarDays,
+  addYears,
   isCalendarDate,
   toShanghaiDate,
 } from './working-days.js';
@@ -374,6 +375,16 @@ describe('WorkingDayCalendar', () => {
     assert.throws(() => shipped.addWorkingDays('9999-12-31', 1), RangeError);
     assert.throws(() => addCalendarDays('0001-01-01', -1), RangeError);
     assert.equal(addCalendarDays('9999-12-30', 1), '9999-12-31');
+  });
+
+  it('adds years (有效期), 29 February becoming 28 February in a common year', () => {
+    assert.equal(addYears('2025-03-14', 5), '2030-03-14');
+    assert.equal(addYears('2024-02-29', 1), '2025-02-28');
+    assert.equal(addYears('2024-02-29', 4), '2028-02-29');
+    assert.equal(addYears('2096-02-29', 4), '2100-02-28', '2100 is not a leap year');
+    assert.equal(addYears('1996-02-29', 4), '2000-02-29', '2000 is');
+    // a licence valid for 5 years from 2025-03-14 ends the day before the anniversary
+    assert.equal(addCalendarDays(addYears('2025-03-14', 5), -1), '2030-03-13');
   });
 
   it('rejects invalid, duplicate or ill-typed entries', () => {

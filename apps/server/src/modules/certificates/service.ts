@@ -27,14 +27,8 @@ import {
 } from '@zhengtong/gb';
 import { hasScope, type Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit/record.js';
-import { addCalendarDays, toShanghaiDate } from '../../kernel/calendar/working-days.js';
-import {
-  SM2_DEFAULT_USER_ID,
-  canonicalJson,
-  sm2Sign,
-  sm2Verify,
-  sm3,
-} from '../../kernel/crypto.js';
+import { addCalendarDays, addYears, toShanghaiDate } from '../../kernel/calendar/working-days.js';
+import { SM2_DEFAULT_USER_ID, canonicalJson, sm2Sign, sm3 } from '../../kernel/crypto.js';
 import type { Drizzle, Executor } from '../../kernel/db/database.js';
 import type { Sm2Signer } from '../../kernel/sm2-signer.js';
 import {
@@ -53,7 +47,9 @@ import { identityStore } from '../identity/index.js';
 import { CjkFontMissingError, renderCertificatePdf } from './render.js';
 import type { SealKeyring } from './seal-keys.js';
 import { SealsService, type SealDirectory } from './seals.js';
+import { CertificateAuthorisations } from './authorisations.js';
 import { CertificateMaterials } from './certificate-materials.js';
+import { CertificateVerification, type Payload } from './verification.js';
 import * as store from './store.js';
 
 /** The highest 顺序号 of a year (six digits). */
@@ -126,29 +122,6 @@ export interface IssueInput {
   dataPath?: string;
 }
 
-/** The canonical payload that is signed (its field order is irrelevant: canonical JSON). */
-interface Payload {
-  format: typeof CERTIFICATE_FORMAT;
-  identifier: string;
-  type: { code: string; name: string };
-  holder: { kind: 'person' | 'enterprise'; name: string; id: string };
-  issuer: { organisationId: string; name: string; keyId: string };
-  validFrom: string;
-  validTo: string | null;
-  issuedAt: string;
-  version: number;
-  supersedes: string | null;
-  data: Record<string, unknown>;
-}
-
-/** What the verification of a stored certificate found. */
-interface Checked {
-  row: store.CertificateRow;
-  seal: store.SealRow | undefined;
-  payload: Payload | undefined;
-  intact: boolean;
-}
-
 /**
  * 电子证照: the type catalogue, issuance (签发) with the issuing organisation's seal, the
  * holder's wallet, public verification, revocation (注销/吊销) and change (变更).
@@ -166,10 +139,26 @@ export class CertificatesService {
    */
   private readonly justIssued = new WeakMap<store.CertificateRow, IssuedFacts>();
 
+  private readonly verification: CertificateVerification;
+  private readonly lending: CertificateAuthorisations;
+
   constructor(private readonly deps: CertificatesDeps) {
     this.db = deps.db;
     this.now = deps.now ?? (() => new Date());
     this.seals = new SealsService(deps.db, deps.keyring, deps.directory, this.now);
+    this.verification = new CertificateVerification({
+      db: deps.db,
+      fieldCrypto: deps.fieldCrypto,
+      directory: deps.directory,
+      today: () => this.today(),
+    });
+    this.lending = new CertificateAuthorisations({
+      db: deps.db,
+      directory: deps.directory,
+      ...(deps.application ? { application: deps.application } : {}),
+      now: this.now,
+      held: (actor, id) => this.held(actor, id),
+    });
   }
 
   /** The catalogue is public: anyone may learn which certificates exist. */
@@ -522,7 +511,7 @@ export class CertificatesService {
 
   /** The signed payload's data items of a stored certificate (for a change). */
   dataOf(row: store.CertificateRow): Record<string, unknown> {
-    return this.openPayload(row)?.data ?? {};
+    return this.verification.openPayload(row)?.data ?? {};
   }
 
   // -------------------------------------------------------------------------------------------
@@ -629,200 +618,37 @@ export class CertificatesService {
   }
 
   // -------------------------------------------------------------------------------------------
-  // 用证授权 and 用证记录
+  // 用证授权 and 用证记录: see authorisations.ts
 
-  async authorisations(actor: Actor, id: string): Promise<CertificateAuthorisationList> {
-    const row = await this.held(actor, id);
-    return {
-      items: await this.authorisationViews(await store.listAuthorisations(this.db, row.id)),
-    };
+  authorisations(actor: Actor, id: string): Promise<CertificateAuthorisationList> {
+    return this.lending.authorisations(actor, id);
   }
 
-  /**
-   * 用证授权: the holder lets a department (or one of its applications) read the certificate,
-   * in a scope, until a moment at most a year ahead.
-   */
-  async authorise(
+  authorise(
     actor: Actor,
     id: string,
     body: CreateAuthorisationBody,
     requestId?: string,
   ): Promise<CertificateAuthorisation> {
-    const row = await this.held(actor, id);
-    if (row.status !== 'valid') {
-      throw new ConflictError('certificate-state', `a ${row.status} certificate is not lent out`);
-    }
-    const problems: ProblemFieldError[] = [];
-    const grantee = await this.deps.directory.organisation(body.granteeOrganisationId);
-    if (grantee?.kind !== 'department') {
-      problems.push({ path: '/body/granteeOrganisationId', message: '被授权方须为政务部门' });
-    }
-    const now = this.now();
-    const expiresAt = new Date(body.expiresAt);
-    // the web sends the end of the chosen Beijing day: a year ahead runs to that day's end
-    const latest = new Date(`${addYears(toShanghaiDate(now), 1)}T23:59:59.999+08:00`);
-    if (!(expiresAt.getTime() > now.getTime())) {
-      problems.push({ path: '/body/expiresAt', message: '授权截止时间须晚于当前时间' });
-    } else if (expiresAt.getTime() > latest.getTime()) {
-      problems.push({ path: '/body/expiresAt', message: '授权期限最长一年' });
-    }
-    if (body.applicationId && grantee) {
-      const application = await this.deps.application?.(body.applicationId);
-      if (application?.organisationId !== grantee.id) {
-        problems.push({ path: '/body/applicationId', message: '不是被授权部门的办件' });
-      }
-    }
-    if (problems.length > 0) {
-      throw new UnprocessableError(
-        'authorisation-invalid',
-        'the authorisation cannot be given',
-        problems,
-      );
-    }
-    const created = await this.db.transaction((tx) =>
-      this.grant(tx, {
-        actor,
-        row,
-        granteeOrganisationId: body.granteeOrganisationId,
-        applicationId: body.applicationId ?? null,
-        scope: body.scope,
-        purpose: body.purpose,
-        expiresAt,
-        requestId,
-      }),
-    );
-    const [view] = await this.authorisationViews([created]);
-    return view!;
+    return this.lending.authorise(actor, id, body, requestId);
   }
 
-  /** Inserts an authorisation with its outbox event and audit record, in the caller's tx. */
   /** (also for certificate-materials.ts) */
-  async grant(
-    tx: Executor,
-    a: {
-      actor: Actor;
-      row: store.CertificateRow;
-      granteeOrganisationId: string;
-      applicationId: string | null;
-      scope: 'summary' | 'full';
-      purpose: string;
-      expiresAt: Date;
-      requestId?: string | undefined;
-    },
-  ): Promise<store.AuthorisationRow> {
-    const created = await store.insertAuthorisation(tx, {
-      id: newId(),
-      certificateId: a.row.id,
-      grantedBy: a.actor.id,
-      granteeOrganisationId: a.granteeOrganisationId,
-      applicationId: a.applicationId,
-      scope: a.scope,
-      purpose: a.purpose,
-      expiresAt: a.expiresAt,
-      createdAt: this.now(),
-    });
-    const summary = {
-      identifier: a.row.identifier,
-      granteeOrganisationId: a.granteeOrganisationId,
-      scope: a.scope,
-      purpose: a.purpose,
-      expiresAt: a.expiresAt.toISOString(),
-      ...(a.applicationId ? { applicationId: a.applicationId } : {}),
-    };
-    await publishEvent(
-      tx,
-      'certificate.authorised',
-      { certificateId: a.row.id, authorisationId: created.id, ...summary },
-      a.requestId,
-    );
-    await recordAudit(tx, {
-      actor: a.actor,
-      action: 'certificates.authorise',
-      targetType: 'certificate',
-      targetId: a.row.id,
-      summary: { authorisationId: created.id, ...summary },
-      requestId: a.requestId,
-    });
-    return created;
+  grant(...args: Parameters<CertificateAuthorisations['grant']>) {
+    return this.lending.grant(...args);
   }
 
-  /** Withdraws an authorisation (a second withdrawal answers the first). */
-  async withdrawAuthorisation(
+  withdrawAuthorisation(
     actor: Actor,
     id: string,
     authorisationId: string,
     requestId?: string,
   ): Promise<CertificateAuthorisation> {
-    const row = await this.held(actor, id);
-    const withdrawn = await this.db.transaction(async (tx) => {
-      const found = await store.lockAuthorisation(tx, authorisationId);
-      if (!found || found.certificateId !== row.id) {
-        throw new NotFoundError('authorisation-not-found', `no authorisation ${authorisationId}`);
-      }
-      if (found.withdrawnAt) return found;
-      const updated = await store.withdrawAuthorisation(tx, found.id, this.now());
-      await publishEvent(
-        tx,
-        'certificate.authorisation-withdrawn',
-        { certificateId: row.id, authorisationId: found.id, identifier: row.identifier },
-        requestId,
-      );
-      await recordAudit(tx, {
-        actor,
-        action: 'certificates.withdraw-authorisation',
-        targetType: 'certificate',
-        targetId: row.id,
-        summary: {
-          authorisationId: found.id,
-          identifier: row.identifier,
-          granteeOrganisationId: found.granteeOrganisationId,
-        },
-        requestId,
-      });
-      return updated;
-    });
-    const [view] = await this.authorisationViews([withdrawn]);
-    return view!;
+    return this.lending.withdrawAuthorisation(actor, id, authorisationId, requestId);
   }
 
-  /** 用证记录, newest first: who read the certificate, when and for what (holder only). */
-  async uses(actor: Actor, id: string): Promise<CertificateUseList> {
-    const row = await this.held(actor, id);
-    const uses = await store.listUses(this.db, row.id);
-    const names = await this.deps.directory.organisationNames(
-      uses.flatMap((u) => (u.organisationId ? [u.organisationId] : [])),
-    );
-    return {
-      items: uses.map((u) => ({
-        at: u.at.toISOString(),
-        organisationName: u.organisationId ? (names.get(u.organisationId) ?? null) : null,
-        purpose: u.purpose,
-        applicationId: u.applicationId,
-        authorisationId: u.authorisationId,
-      })),
-    };
-  }
-
-  private async authorisationViews(
-    rows: store.AuthorisationRow[],
-  ): Promise<CertificateAuthorisation[]> {
-    const names = await this.deps.directory.organisationNames(
-      rows.map((r) => r.granteeOrganisationId),
-    );
-    const now = this.now().getTime();
-    return rows.map((r) => ({
-      id: r.id,
-      certificateId: r.certificateId,
-      granteeOrganisationId: r.granteeOrganisationId,
-      granteeOrganisationName: names.get(r.granteeOrganisationId) ?? '',
-      applicationId: r.applicationId,
-      scope: r.scope,
-      purpose: r.purpose,
-      expiresAt: r.expiresAt.toISOString(),
-      withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
-      createdAt: r.createdAt.toISOString(),
-      active: r.withdrawnAt === null && r.expiresAt.getTime() > now,
-    }));
+  uses(actor: Actor, id: string): Promise<CertificateUseList> {
+    return this.lending.uses(actor, id);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -927,105 +753,11 @@ export class CertificatesService {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Verification
-
-  private openPayload(row: store.CertificateRow): Payload | undefined {
-    try {
-      return JSON.parse(this.deps.fieldCrypto.decrypt(row.payloadSealed)) as Payload;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private async check(row: store.CertificateRow): Promise<Checked> {
-    const seal = await store.findSeal(this.db, row.sealId);
-    let text: string | undefined;
-    try {
-      text = this.deps.fieldCrypto.decrypt(row.payloadSealed);
-    } catch {
-      text = undefined;
-    }
-    if (text === undefined || !seal) return { row, seal, payload: undefined, intact: false };
-    let payload: Payload | undefined;
-    try {
-      payload = JSON.parse(text) as Payload;
-    } catch {
-      payload = undefined;
-    }
-    const intact =
-      payload !== undefined &&
-      sm3(text).toString('hex') === row.digest &&
-      sm2Verify(text, row.signature, seal.publicKey) &&
-      payload.identifier === row.identifier &&
-      payload.issuer?.keyId === seal.keyId &&
-      payload.validFrom === row.validFrom &&
-      payload.validTo === row.validTo &&
-      payload.type?.code === row.typeCode;
-    return { row, seal, payload, intact };
-  }
+  // Verification: see verification.ts
 
   /** GET /verify/{identifier}: public, and says only what the face of a certificate says. */
-  async verify(identifier: string): Promise<Verification> {
-    const row = await store.findByIdentifier(this.db, identifier);
-    const blank: Verification = {
-      status: 'unknown',
-      identifier,
-      issuer: null,
-      type: null,
-      holderMasked: null,
-      validFrom: null,
-      validTo: null,
-      reason: null,
-      supersededBy: null,
-    };
-    if (!row) return blank;
-    const { seal, payload, intact } = await this.check(row);
-    const [names, typeNames] = await Promise.all([
-      this.deps.directory.organisationNames([row.issuerOrganisationId]),
-      store.typeNames(this.db, [row.typeCode]),
-    ]);
-    const base: Verification = {
-      ...blank,
-      issuer: seal
-        ? {
-            organisationName: names.get(row.issuerOrganisationId) ?? '',
-            sealName: seal.name,
-            keyId: seal.keyId,
-          }
-        : null,
-      type: { code: row.typeCode, name: typeNames.get(row.typeCode) ?? payload?.type?.name ?? '' },
-      holderMasked: row.holderIdMasked,
-      validFrom: row.validFrom,
-      validTo: row.validTo,
-    };
-    if (!intact) return { ...base, status: 'tampered' };
-    return { ...base, ...(await this.standing(row, seal)) };
-  }
-
-  /** revoked / superseded (as revoked, 已变更) / expired / valid, for an intact certificate. */
-  private async standing(
-    row: store.CertificateRow,
-    seal: store.SealRow | undefined,
-  ): Promise<Pick<Verification, 'status' | 'reason' | 'supersededBy'>> {
-    if (row.status === 'revoked') {
-      return { status: 'revoked', reason: row.revokeReason, supersededBy: null };
-    }
-    if (row.status === 'superseded') {
-      const next = await store.findSuccessor(this.db, row.id);
-      return { status: 'revoked', reason: '已变更', supersededBy: next?.identifier ?? null };
-    }
-    // a seal revoked (not retired) is one whose key may be compromised: trust nothing it signed
-    if (seal?.status === 'revoked') {
-      return {
-        status: 'revoked',
-        reason: `签发印章已吊销${seal.revokeReason ? `：${seal.revokeReason}` : ''}`,
-        supersededBy: null,
-      };
-    }
-    if (row.validTo !== null && row.validTo < this.today()) {
-      return { status: 'expired', reason: null, supersededBy: null };
-    }
-    return { status: 'valid', reason: null, supersededBy: null };
+  verify(identifier: string): Promise<Verification> {
+    return this.verification.verify(identifier);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1101,7 +833,7 @@ export class CertificatesService {
           `a ${row.status} certificate cannot be changed`,
         );
       }
-      const payload = this.openPayload(row);
+      const payload = this.verification.openPayload(row);
       if (!payload)
         throw new ConflictError('certificate-tampered', 'the certificate does not open');
       const holder: HolderInput =
@@ -1200,7 +932,13 @@ export class CertificatesService {
       store.findSeal(this.db, row.sealId),
       store.findSuccessor(this.db, row.id),
     ]);
-    return this.fullView(summary!, row, this.openPayload(row)?.data ?? {}, seal, next?.id ?? null);
+    return this.fullView(
+      summary!,
+      row,
+      this.verification.openPayload(row)?.data ?? {},
+      seal,
+      next?.id ?? null,
+    );
   }
 
   /** A certificate issue() has just made: nothing succeeds it yet, and the rest is known. */
@@ -1271,13 +1009,4 @@ function nextVersion(identifier: string): string {
   if (!parsed.ok) throw new ConflictError('identifier-invalid', `bad identifier ${identifier}`);
   const { identifier: _ignored, ...parts } = parsed.value;
   return makeCertificateIdentifier({ ...parts, version: parts.version + 1 });
-}
-
-/** `date` plus `years` (29 February becomes 28 February in a common year). */
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const year = y + years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = m === 2 && d === 29 && !leap ? 28 : d;
-  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
