@@ -25,13 +25,14 @@ import type { DirectoryService } from '../directory/index.js';
 import * as bundleStore from './bundle-store.js';
 import { ApplicationDrafts } from './drafts.js';
 import {
+  applicantNameFor,
   assertApplicant,
   invalidForm,
   wrongApplicantKind,
   type Applicant,
   type RequestContext,
 } from './filing.js';
-import { maskName, type ApplicantLookup, type ApplicationsService } from './service.js';
+import type { ApplicantLookup, ApplicationsService } from './service.js';
 import type { ApplicationRow, EventRow } from './store.js';
 
 export interface BundleApplicationsDeps {
@@ -366,7 +367,7 @@ export class BundleApplicationsService {
       acceptingOrganisationName: names.get(bundle.acceptingOrganisationId) ?? '',
       status: bundle.status,
       applicantKind: bundle.applicantKind,
-      applicantName: isApplicant ? bundle.applicantName : maskName(bundle.applicantName),
+      applicantName: applicantNameFor(bundle, isApplicant),
       submittedAt: bundle.submittedAt.toISOString(),
       completedAt: bundle.completedAt?.toISOString() ?? null,
       promisedLimitDays: bundle.promisedLimitDays,

@@ -132,6 +132,20 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
+/**
+ * The applicant's name as a reader sees it: a person's is masked for anyone but the applicant;
+ * an enterprise's is public (国家企业信用信息公示) and printed on its licences, so it is shown
+ * whole.
+ */
+export function applicantNameFor(
+  applicant: { applicantKind: string; applicantName: string },
+  isApplicant: boolean,
+): string {
+  return isApplicant || applicant.applicantKind === 'enterprise'
+    ? applicant.applicantName
+    : maskName(applicant.applicantName);
+}
+
 export const STEP_TITLES: Record<string, string> = {
   submitted: '申报',
   resubmitted: '补正后重新提交',
@@ -186,6 +200,7 @@ export class ApplicationFiling {
       | 'itemName'
       | 'applicantAccountId'
       | 'enterpriseId'
+      | 'applicantKind'
       | 'applicantName'
       | 'organisationId'
       | 'regionCode'
@@ -202,7 +217,7 @@ export class ApplicationFiling {
         itemName: app.itemName,
         applicantAccountId: app.applicantAccountId,
         enterpriseId: app.enterpriseId,
-        payerName: maskName(app.applicantName),
+        payerName: applicantNameFor(app, false),
         organisationId: app.organisationId,
         regionCode: app.regionCode,
       },

@@ -51,9 +51,9 @@ import {
 import { ApplicationDrafts } from './drafts.js';
 import {
   ApplicationFiling,
+  applicantNameFor,
   assertApplicant,
   type FeesPort,
-  maskName,
   wrongApplicantKind,
   type Applicant,
   type RequestContext,
@@ -130,7 +130,6 @@ export type StatusListener = (
   ctx: RequestContext,
 ) => Promise<void>;
 
-export { maskName };
 export { resultNoOf } from './changes.js';
 
 /**
@@ -689,7 +688,7 @@ export class ApplicationsService {
       channel: app.channel,
       status: app.status,
       applicantKind: app.applicantKind,
-      applicantName: isApplicant ? app.applicantName : maskName(app.applicantName),
+      applicantName: applicantNameFor(app, isApplicant),
       delivery: {
         ...this.filing.deliveryView(app.deliveryMethod, app.deliveryAddressSealed, isApplicant),
         deliveredAt: app.deliveredAt?.toISOString() ?? null,
