@@ -423,6 +423,20 @@ void test('smoke: portal, calculator, calendar, English, regions, deep link, ide
       await bureau.getByRole('button', { name: '确认决定' }).click();
       await bureau.getByText(/办结/).first().waitFor();
       await screenshot(bureau, '18-workbench-approved');
+      // 缴费 as the payee bureau sees it: paid in full; a part refunded (工本费 charged twice)
+      const bureauFees = bureau.getByRole('region', { name: /缴款码/ }).first();
+      await bureauFees.getByText('已缴费').first().waitFor();
+      await bureauFees.getByText('80.00').first().waitFor();
+      await bureauFees.getByRole('button', { name: twoCharacters('退款') }).click();
+      const refund = bureau.getByRole('dialog', { name: /退款/ });
+      await refund.getByLabel('退款金额（元）').fill('10');
+      await refund.getByLabel('退款原因').fill('工本费重复收取');
+      await refund.getByRole('button', { name: '确认退款' }).click();
+      await bureauFees
+        .getByText(/(已退款 |退款处理中：)10\.00 元/)
+        .first()
+        .waitFor();
+      await screenshot(bureau, '18a-workbench-refund');
       await approver.context.close();
 
       // the applicant sees it complete, on the diagram too

@@ -23,6 +23,7 @@ import { ApplicationFacts } from './ApplicationFacts';
 import { CommentsCard } from './CommentsCard';
 import { CurrentStepsCard } from './CurrentStepsCard';
 import { DeliverModal } from './DeliverModal';
+import { FeesCard } from './FeesCard';
 import { FormDataCard } from './FormDataCard';
 import { formFieldsOf } from './formSchema';
 import { dateTimeText } from './labels';
@@ -181,6 +182,7 @@ function ApplicationView({ application }: { application: Application }) {
           />
         </Col>
         <Col xs={24} xl={9}>
+          <FeesCard applicationId={application.id} />
           <CommentsCard applicationId={application.id} />
           <TimelineCard
             application={application}

@@ -237,6 +237,23 @@ export const workbenchZhCN = {
   'workbench.decision.tooShort': '至少填写 2 个字',
   'workbench.decision.legalBasis': '法律依据',
   'workbench.decision.legalBasisHint': '作出决定所依据的法律、法规条款（可选）。',
+
+  'workbench.fees.title': '缴费',
+  'workbench.fees.intro': '本件的缴费单。退款由收款部门办理，原路退回，金额不超过已缴未退部分。',
+  'workbench.fees.order': '缴款码 {orderNo}',
+  'workbench.fees.total': '应缴',
+  'workbench.fees.paid': '已缴',
+  'workbench.fees.refunded': '已退',
+  'workbench.fees.payer': '缴款人',
+  'workbench.fees.paidAt': '缴费时间',
+  'workbench.fees.refund': '退款',
+  'workbench.fees.refundTitle': '退款：缴款码 {orderNo}',
+  'workbench.fees.refundAmount': '退款金额（元）',
+  'workbench.fees.refundAmountHelp': '最多 {max} 元',
+  'workbench.fees.refundReason': '退款原因',
+  'workbench.fees.refundReasonRequired': '请填写退款原因',
+  'workbench.fees.refundSubmit': '确认退款',
+  'workbench.fees.refundDone': '已提交退款 {amount} 元',
 } as const satisfies Record<string, string>;
 
 export const workbenchEn: Record<keyof typeof workbenchZhCN, string> = {
@@ -491,4 +508,22 @@ export const workbenchEn: Record<keyof typeof workbenchZhCN, string> = {
   'workbench.decision.tooShort': 'At least 2 characters',
   'workbench.decision.legalBasis': 'Legal basis',
   'workbench.decision.legalBasisHint': 'The provisions the decision rests on (optional).',
+
+  'workbench.fees.title': 'Fees',
+  'workbench.fees.intro':
+    'The fee orders of this application. Refunds are made by the payee department, back the way the money came, up to what was paid and not yet refunded.',
+  'workbench.fees.order': 'Payment code {orderNo}',
+  'workbench.fees.total': 'Due',
+  'workbench.fees.paid': 'Paid',
+  'workbench.fees.refunded': 'Refunded',
+  'workbench.fees.payer': 'Payer',
+  'workbench.fees.paidAt': 'Paid at',
+  'workbench.fees.refund': 'Refund',
+  'workbench.fees.refundTitle': 'Refund: payment code {orderNo}',
+  'workbench.fees.refundAmount': 'Amount to refund (CNY)',
+  'workbench.fees.refundAmountHelp': 'At most {max} CNY',
+  'workbench.fees.refundReason': 'Reason',
+  'workbench.fees.refundReasonRequired': 'Give the reason for the refund',
+  'workbench.fees.refundSubmit': 'Refund',
+  'workbench.fees.refundDone': 'Refund of {amount} CNY submitted',
 };

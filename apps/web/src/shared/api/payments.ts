@@ -3,6 +3,7 @@ import type {
   FeeOrder,
   FeeOrderList,
   PaymentAttempt,
+  PaymentRefund,
   Receipt,
   ReceiptList,
   ReconciliationList,
@@ -83,6 +84,23 @@ export function usePayOrder() {
         payKeyFor(orderId),
       ),
   });
+}
+
+/**
+ * 退款 by the payee department's officer (full or partial). `key` is the Idempotency-Key of one
+ * refund: kept while its dialog is open, so a retry after a lost answer refunds once.
+ */
+export function refundOrder(
+  orderId: string,
+  body: { amountFen: number; reason: string },
+  key: string,
+): Promise<PaymentRefund> {
+  return postWithIdempotencyKey<PaymentRefund>(`${base}/orders/${enc(orderId)}/refunds`, body, key);
+}
+
+/** A fresh Idempotency-Key. */
+export function newIdempotencyKey(): string {
+  return randomKey();
 }
 
 /** Back from the cashier: ask the gateway now instead of waiting for its notification. */
