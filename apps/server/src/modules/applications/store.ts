@@ -192,6 +192,8 @@ export interface BundleApplicationNoticeFacts {
   applicationNo: string;
   bundleName: string;
   applicantAccountId: string;
+  /** the service hall (or department) that accepts the bundle */
+  acceptingOrganisationId: string;
   status: string;
 }
 
@@ -204,9 +206,11 @@ export async function findBundleApplicationNoticeFacts(
     application_no: string;
     bundle_name: string;
     applicant_account_id: string;
+    accepting_organisation_id: string;
     status: string;
   }>(
-    sql`SELECT id, application_no, bundle_name, applicant_account_id, status
+    sql`SELECT id, application_no, bundle_name, applicant_account_id, accepting_organisation_id,
+               status
           FROM bundle_application WHERE id = ${id}`,
   );
   const row = result.rows[0];
@@ -216,6 +220,7 @@ export async function findBundleApplicationNoticeFacts(
         applicationNo: row.application_no,
         bundleName: row.bundle_name,
         applicantAccountId: row.applicant_account_id,
+        acceptingOrganisationId: row.accepting_organisation_id,
         status: row.status,
       }
     : undefined;

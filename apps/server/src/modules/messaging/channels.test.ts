@@ -748,6 +748,47 @@ describe('messaging channels: SMS, webhooks, templates, preferences, lifecycle',
     await t.kernel.jobs.runOnce();
   });
 
+  it('tells department systems of an 一件事: the hall of the whole, the department of each member', async () => {
+    await ok(
+      await call('deptAdmin', 'PUT', `${WEBHOOKS}/${endpoint.id}`, {
+        kinds: ['application.submitted', 'bundle-application.completed'],
+      }),
+    );
+    const bundleId = crypto.randomUUID();
+    await t.kernel.db.orm.execute(sql`
+      INSERT INTO bundle_application (id, application_no, bundle_code, bundle_name, region_code,
+        accepting_organisation_id, channel, status, applicant_account_id, applicant_kind,
+        applicant_name, form_sealed, promised_limit_days, submitted_at)
+      VALUES (${bundleId}, ${`41010020250102${String(crypto.randomInt(0, 999999)).padStart(6, '0')}`},
+        'newborn', '出生一件事', '410100', ${zzMarket}, 'online', 'completed', ${accounts.zh},
+        'person', '测试zh', 'sealed', 10, now())`);
+    const member = await submit('zh');
+    await t.kernel.db.orm.execute(
+      sql`UPDATE application SET bundle_application_id = ${bundleId} WHERE id = ${member.id}`,
+    );
+    const memberFiled = await publishEvent(t.kernel.db.orm, 'application.submitted', {
+      applicationId: member.id,
+    });
+    const ended = await publishEvent(t.kernel.db.orm, 'bundle-application.completed', {
+      bundleApplicationId: bundleId,
+    });
+    await drain();
+    // the member's department hears of it; its applicant is not told of each member
+    assert.equal((await deliveriesOf(memberFiled, 'webhook')).length, 1);
+    const told = await t.kernel.db.orm.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM notification WHERE source_event_id = ${memberFiled}`,
+    );
+    assert.equal(told.rows[0]!.n, 0);
+    // the hall that accepted the bundle hears it ended, and so does its applicant
+    const [hall] = await deliveriesOf(ended, 'webhook');
+    assert.equal(hall?.endpointId, endpoint.id);
+    assert.ok(
+      (await inbox('zh', 'bundle-application.completed')).some((n) => n.link?.endsWith(bundleId)),
+    );
+    await t.kernel.jobs.runOnce();
+    assert.ok(hooks.some((h) => h.event === 'bundle-application.completed' && h.verified));
+  });
+
   it('lets a province admin override a template with the variables of its kind only', async () => {
     const kinds = await ok<MessageKindList>(
       await call('deptAdmin', 'GET', '/api/v1/messaging/kinds'),

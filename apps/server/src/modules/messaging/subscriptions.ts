@@ -163,7 +163,8 @@ async function toApplicant(
   if (!app) return;
   // a member of an 一件事 is filed and withdrawn with its bundle: those are the applicant's own
   // acts on the bundle, not news of each member
-  if (app.bundleApplicationId !== null && BUNDLE_MEMBER_QUIET.has(topic)) return;
+  // (its department's systems still hear of it: a member is an application of theirs)
+  const quiet = app.bundleApplicationId !== null && BUNDLE_MEMBER_QUIET.has(topic);
   const names =
     topic === 'application.supplementRequested' || topic === 'application.accepted'
       ? await formNames(deps.catalog, app.listVersionId)
@@ -234,7 +235,7 @@ async function toApplicant(
   })();
   await deps.notifier.send({
     message: msg,
-    recipients: [app.applicantAccountId],
+    recipients: quiet ? [] : [app.applicantAccountId],
     sourceEventId: event.id,
     organisationId: app.organisationId,
   });
@@ -256,6 +257,8 @@ async function toBundleApplicant(
     })),
     recipients: [bundle.applicantAccountId],
     sourceEventId: event.id,
+    // the service hall that accepts the bundle (综合受理): its systems follow the whole
+    organisationId: bundle.acceptingOrganisationId,
   });
 }
 
