@@ -95,7 +95,7 @@ export const FeeOrder = Type.Object({
   status: FeeOrderStatus,
   payeeOrganisationId: Id,
   payeeOrganisationName: Type.String(),
-  /** 缴款人, masked */
+  /** 缴款人: a person's name masked, an enterprise's whole (it is public) */
   payerName: Type.String(),
   receiptNo: Type.Union([Type.String(), Type.Null()]),
   paidAt: Type.Union([Instant, Type.Null()]),
@@ -123,7 +123,7 @@ export const Receipt = Type.Object({
   applicationId: Id,
   applicationNo: Type.String(),
   itemName: Type.String(),
-  /** 缴款人, masked */
+  /** 缴款人: a person's name masked, an enterprise's whole (it is public) */
   payerName: Type.String(),
   payeeOrganisationId: Id,
   /** 收款单位 */

@@ -24,6 +24,7 @@ import { ApiErrorAlert } from '../shared/components/ApiErrorAlert';
 import { FormModal } from '../shared/components/FormModal';
 import { LoadingBlock } from '../shared/components/LoadingBlock';
 import { useFormatDate, useT } from '../shared/i18n/LocaleProvider';
+import { useSession } from '../shared/identity/session';
 import { orderStatusColor, orderStatusKey } from '../portal/payments/FeeCard';
 import { dateTimeText } from './labels';
 
@@ -35,6 +36,7 @@ import { dateTimeText } from './labels';
 export function FeesCard({ applicationId }: { applicationId: string }) {
   const t = useT();
   const query = useQuery(applicationOrdersQuery(applicationId));
+  const { me } = useSession();
   const [refunding, setRefunding] = useState<FeeOrder>();
   if (query.isPending) return <LoadingBlock />;
   if (query.isError) {
@@ -59,7 +61,16 @@ export function FeesCard({ applicationId }: { applicationId: string }) {
       </Typography.Paragraph>
       <div className="zt-stack">
         {orders.map((order) => (
-          <OfficerFeeOrder key={order.id} order={order} onRefund={() => setRefunding(order)} />
+          <OfficerFeeOrder
+            key={order.id}
+            order={order}
+            // the payee refunds; a service hall accepting for it sees the order only
+            onRefund={
+              me?.organisationId === order.payeeOrganisationId
+                ? () => setRefunding(order)
+                : undefined
+            }
+          />
         ))}
       </div>
       {refunding && (
@@ -75,7 +86,7 @@ export function FeesCard({ applicationId }: { applicationId: string }) {
 
 const refundable = (order: FeeOrder) => order.paidFen - order.refundedFen;
 
-function OfficerFeeOrder({ order, onRefund }: { order: FeeOrder; onRefund: () => void }) {
+function OfficerFeeOrder({ order, onRefund }: { order: FeeOrder; onRefund?: () => void }) {
   const t = useT();
   const formatDate = useFormatDate();
   return (
@@ -117,7 +128,9 @@ function OfficerFeeOrder({ order, onRefund }: { order: FeeOrder; onRefund: () =>
             : t('payments.refund.pending', { amount: yuan(r.amountFen) })}
         </Typography.Paragraph>
       ))}
-      {refundable(order) > 0 && <Button onClick={onRefund}>{t('workbench.fees.refund')}</Button>}
+      {onRefund && refundable(order) > 0 && (
+        <Button onClick={onRefund}>{t('workbench.fees.refund')}</Button>
+      )}
     </section>
   );
 }

@@ -55,9 +55,11 @@ export interface FeesPort {
         itemName: string;
         applicantAccountId: string;
         enterpriseId: string | null;
-        /** masked: the receipt's 缴款人 */
+        /** the receipt's 缴款人: a person's masked, an enterprise's whole */
         payerName: string;
         organisationId: string;
+        /** who accepts it (a service hall for 综合受理): its officers read the orders too */
+        acceptingOrganisationId: string;
         regionCode: string;
       };
       stage: FeeStage;
@@ -203,6 +205,7 @@ export class ApplicationFiling {
       | 'applicantKind'
       | 'applicantName'
       | 'organisationId'
+      | 'acceptingOrganisationId'
       | 'regionCode'
     >,
     version: ImplementationListVersion,
@@ -219,6 +222,7 @@ export class ApplicationFiling {
         enterpriseId: app.enterpriseId,
         payerName: applicantNameFor(app, false),
         organisationId: app.organisationId,
+        acceptingOrganisationId: app.acceptingOrganisationId,
         regionCode: app.regionCode,
       },
       stage,

@@ -19,10 +19,12 @@ export interface FeeApplication {
   /** the account that filed: the payer */
   applicantAccountId: string;
   enterpriseId: string | null;
-  /** the applicant's name, masked (缴款人 on the receipt) */
+  /** the applicant's name (缴款人 on the receipt): a person's masked, an enterprise's whole */
   payerName: string;
   /** 实施机构: the payee */
   organisationId: string;
+  /** who accepts the application (a service hall, 综合受理): its officers read the orders too */
+  acceptingOrganisationId: string;
   regionCode: string;
 }
 
@@ -90,6 +92,7 @@ export class FeeOrders {
       payerEnterpriseId: app.enterpriseId,
       payerNameMasked: app.payerName,
       payeeOrganisationId: app.organisationId,
+      acceptingOrganisationId: app.acceptingOrganisationId,
       regionCode: app.regionCode,
       status: 'unpaid',
       paidFen: 0,

@@ -4,8 +4,13 @@ import { sql } from 'drizzle-orm';
 import type { FeeOrder, Problem } from '@zhengtong/contracts';
 import { toShanghaiDate } from '../../kernel/calendar/working-days.js';
 import type { TestApp } from '../../test-support/app.js';
-import { organisationId as demoOrganisation } from '../../test-support/catalog.js';
-import { createPerson, createStaff, loginAs } from '../../test-support/identity.js';
+import {
+  createPublishedList,
+  createTestItem,
+  organisationId as demoOrganisation,
+  validElements,
+} from '../../test-support/catalog.js';
+import { createPerson, createStaff, loginAs, makeIdNumber } from '../../test-support/identity.js';
 import {
   PAY,
   atCashier,
@@ -104,6 +109,63 @@ describe('payments: authorization and bad input', () => {
       401,
       'unauthenticated',
     ]);
+  });
+
+  it('lets the service hall that accepts an application read its orders, but not refund', async () => {
+    const hall = await demoOrganisation(t, '410100', '郑州市政务服务中心');
+    const hallWindow = caller(
+      app,
+      await loginAs(t, await createStaff(t, { roles: ['windowOfficer'], organisationId: hall })),
+    );
+    // 窗口收件 at the hall for the market bureau's item (通办, so another organisation's window
+    // may take it): the hall accepts, the bureau is paid
+    const anywhere = await createPublishedList(
+      t,
+      await createTestItem(t, { applicantKinds: ['person'] }),
+      organisationId,
+      validElements({
+        crossRegionScope: 'crossRegion',
+        fees: { free: false, items: [feeItem({ amountFen: 500, collectAt: 'beforeAcceptance' })] },
+      }),
+    );
+    const filed = await hallWindow(
+      'POST',
+      '/api/v1/applications/window',
+      {
+        listId: anywhere,
+        formData: { reason: '窗口缴费' },
+        applicant: { idNumber: makeIdNumber(), name: '赵六' },
+      },
+      { 'idempotency-key': newKey('window') },
+    );
+    assert.equal(filed.statusCode, 201, filed.body);
+    const applicationId = filed.json<{ id: string }>().id;
+    const listed = await hallWindow('GET', `${PAY}/orders?applicationId=${applicationId}`);
+    const [hallOrder, ...more] = listed.json<{ items: FeeOrder[] }>().items;
+    assert.ok(hallOrder, listed.body);
+    assert.equal(more.length, 0);
+    assert.equal(hallOrder.payeeOrganisationId, organisationId);
+    assert.equal(hallOrder.payerName, '赵*', 'a person’s name stays masked');
+    assert.equal((await hallWindow('GET', `${PAY}/orders/${hallOrder.id}`)).statusCode, 200);
+    assert.equal((await who.window!('GET', `${PAY}/orders/${hallOrder.id}`)).statusCode, 200);
+    assert.deepEqual(await code(who.outsider!('GET', `${PAY}/orders/${hallOrder.id}`)), [
+      404,
+      'order-not-found',
+    ]);
+    // the bureau's orders of other applications stay out of the hall's list
+    const others = await hallWindow('GET', `${PAY}/orders?applicationId=${order.applicationId}`);
+    assert.deepEqual(others.json<{ items: unknown[] }>().items, []);
+    assert.deepEqual(
+      await code(
+        hallWindow(
+          'POST',
+          `${PAY}/orders/${hallOrder.id}/refunds`,
+          { amountFen: 100, reason: '不是收款单位' },
+          { 'idempotency-key': newKey('refund') },
+        ),
+      ),
+      [403, 'not-the-payee'],
+    );
   });
 
   it('lets only the payer pay', async () => {

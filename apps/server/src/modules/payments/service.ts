@@ -75,7 +75,10 @@ export class PaymentsService {
 
   // -- reading orders -----------------------------------------------------------------------------
 
-  /** An applicant's own orders; a department's (staff), perhaps of one application. */
+  /**
+   * An applicant's own orders; staff: those their organisation is paid or accepts the
+   * application for (a service hall, 综合受理), perhaps of one application.
+   */
   async listOrders(actor: Actor, query: FeeOrderListQuery): Promise<FeeOrderList> {
     const filter = {
       limit: 200,
@@ -87,7 +90,7 @@ export class PaymentsService {
       rows =
         actor.roles.includes('provinceAdmin') && query.applicationId
           ? await store.listOrders(this.db, filter)
-          : await store.listOrders(this.db, { ...filter, payeeOrganisationId: organisationId });
+          : await store.listOrders(this.db, { ...filter, concernsOrganisationId: organisationId });
     } else {
       rows = await store.listOrders(this.db, { ...filter, payerAccountId: payerOf(actor) });
     }
@@ -99,7 +102,10 @@ export class PaymentsService {
     return (await this.views([order]))[0]!;
   }
 
-  /** The payer, staff of the payee and province admins read an order; others learn nothing. */
+  /**
+   * The payer, staff of the payee or of the accepting organisation, and province admins read an
+   * order; others learn nothing.
+   */
   private async readable(actor: Actor, id: string): Promise<store.OrderRow> {
     const order = await store.findOrder(this.db, id);
     if (!order || !mayRead(actor, order)) throw orderNotFound();
@@ -520,7 +526,10 @@ function mayRead(actor: Actor, order: store.OrderRow): boolean {
     return actor.id === order.payerAccountId;
   if (actor.kind === 'staff') {
     return (
-      actor.organisationId === order.payeeOrganisationId || actor.roles.includes('provinceAdmin')
+      actor.organisationId === order.payeeOrganisationId ||
+      (order.acceptingOrganisationId !== null &&
+        actor.organisationId === order.acceptingOrganisationId) ||
+      actor.roles.includes('provinceAdmin')
     );
   }
   return false;

@@ -90,6 +90,8 @@ export async function listOrders(
   f: {
     payerAccountId?: string;
     payeeOrganisationId?: string;
+    /** the payee, or the organisation that accepts the application */
+    concernsOrganisationId?: string;
     applicationId?: string;
     paidOnly?: boolean;
     limit: number;
@@ -104,6 +106,12 @@ export async function listOrders(
         f.payeeOrganisationId === undefined
           ? undefined
           : eq(feeOrder.payeeOrganisationId, f.payeeOrganisationId),
+        f.concernsOrganisationId === undefined
+          ? undefined
+          : or(
+              eq(feeOrder.payeeOrganisationId, f.concernsOrganisationId),
+              eq(feeOrder.acceptingOrganisationId, f.concernsOrganisationId),
+            ),
         f.applicationId === undefined ? undefined : eq(feeOrder.applicationId, f.applicationId),
         f.paidOnly ? isNotNull(feeOrder.receiptNo) : undefined,
       ),

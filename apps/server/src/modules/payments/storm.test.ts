@@ -61,6 +61,7 @@ describe('payments: a storm of duplicated, out-of-order callbacks', () => {
             enterpriseId: null,
             payerName: '张*',
             organisationId,
+            acceptingOrganisationId: organisationId,
             regionCode: '410100',
           },
           stage: 'beforeIssuing',

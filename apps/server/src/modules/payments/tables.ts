@@ -25,8 +25,10 @@ const fen = () => bigint({ mode: 'number' });
 /**
  * 缴费单: one per application and stage (before 受理 / before 制证), its items copied from the
  * implementation-list version the application was filed under. The payee is the implementing
- * organisation; the payer the account that filed (and the enterprise when filed for one). The
- * payer's name is kept masked only: a receipt shows no more.
+ * organisation; the payer the account that filed (and the enterprise when filed for one). A
+ * person's name is kept masked only (a receipt shows no more); an enterprise's, which is public,
+ * whole. The accepting organisation (a service hall accepting for the department, 综合受理)
+ * reads the order too: its window sees whether the fee due before 受理 is paid.
  */
 export const feeOrder = pgTable(
   'fee_order',
@@ -44,6 +46,8 @@ export const feeOrder = pgTable(
     payerEnterpriseId: uuid(),
     payerNameMasked: text().notNull(),
     payeeOrganisationId: uuid().notNull(),
+    /** the organisation that accepts the application (null: orders made before it was kept) */
+    acceptingOrganisationId: uuid(),
     regionCode: text().notNull(),
     status: text({
       enum: ['unpaid', 'paid', 'cancelled', 'refunded', 'partially-refunded'],
@@ -67,6 +71,7 @@ export const feeOrder = pgTable(
     unique('fee_order_paid_attempt_key').on(t.paidAttemptId),
     index('fee_order_payer_idx').on(t.payerAccountId, t.createdAt),
     index('fee_order_payee_idx').on(t.payeeOrganisationId, t.paidAt),
+    index('fee_order_accepting_idx').on(t.acceptingOrganisationId, t.createdAt),
     check('fee_order_total_check', sql`${t.totalFen} > 0`),
     check('fee_order_paid_check', sql`${t.paidFen} = 0 OR ${t.paidFen} = ${t.totalFen}`),
     check(
