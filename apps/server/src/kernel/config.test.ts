@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fc from 'fast-check';
-import { ConfigError, loadConfig } from './config.js';
+import fs from 'node:fs';
+import { ConfigError, SETTING_NAMES, loadConfig } from './config.js';
 
 /** the ConfigError loadConfig throws for env, or a failed assertion when it does not throw */
 function configError(env: NodeJS.ProcessEnv): ConfigError {
@@ -16,6 +17,13 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 }
 
 describe('loadConfig', () => {
+  it('has every setting documented in the README’s configuration table', () => {
+    const readme = fs.readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+    const undocumented = SETTING_NAMES.filter((name) => !readme.includes(`| \`${name}\``));
+    assert.deepEqual(undocumented, []);
+    assert.ok(SETTING_NAMES.length > 40);
+  });
+
   it('has a default for everything, and the embedded database runs in demo mode', () => {
     const c = loadConfig({});
     assert.equal(c.port, 8080);

@@ -86,6 +86,9 @@ const EnvSchema = Type.Object({
 });
 type Env = Static<typeof EnvSchema>;
 
+/** The names of every setting (for the check that README.md documents each one). */
+export const SETTING_NAMES: readonly string[] = Object.keys(EnvSchema.properties);
+
 export interface Config {
   port: number;
   host: string;
