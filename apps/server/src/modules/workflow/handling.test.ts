@@ -413,6 +413,15 @@ describe('workflow task handling (办理)', () => {
     const latest = await t.app.workflow.getDefinition(system, 'promised-case');
     assert.equal(latest.version, old.version + 1);
     assert.deepEqual(await t.app.workflow.deployStandardDefinitions(), [], 'once');
+    // two instances starting together after an upgrade deploy the changed definition once
+    const before = await t.app.workflow.deploy(system, older, {});
+    const together = await Promise.all([
+      t.app.workflow.deployStandardDefinitions(),
+      t.app.workflow.deployStandardDefinitions(),
+    ]);
+    assert.deepEqual(together.flat(), ['promised-case'], JSON.stringify(together));
+    const after = await t.app.workflow.getDefinition(system, 'promised-case');
+    assert.equal(after.version, before.version + 1);
     // an admin's own version stays in force
     await t.app.workflow.deploy(systemActor('admin'), older, {});
     assert.deepEqual(await t.app.workflow.deployStandardDefinitions(), []);

@@ -179,9 +179,7 @@ export class WorkflowService {
     }
     const { process } = compiled;
     // versions of a key are numbered under a transaction-scoped lock on the key
-    await tx.execute(
-      sql`SELECT pg_advisory_xact_lock(hashtext(${`workflow_definition:${process.key}`}))`,
-    );
+    await lockDefinitionKey(tx, process.key);
     const latest = await store.latestDefinition(tx, process.key);
     const row: store.DefinitionRow = {
       id: newId(),
@@ -209,25 +207,32 @@ export class WorkflowService {
    * Deploys the shipped definitions: those whose key is not deployed yet, and a new version of
    * those whose shipped process changed since this installation last deployed it (e.g. 退回
    * added). A key whose latest version someone else deployed (an admin's own process) is kept.
+   * Each key is checked and deployed under its lock, in one transaction: instances starting
+   * together deploy a changed definition once, not once each.
    */
   async deployStandardDefinitions(actor: Actor = WORKFLOW_SYSTEM): Promise<string[]> {
     const deployed: string[] = [];
     for (const { key, xml } of STANDARD_DEFINITIONS) {
-      const latest = await store.latestDefinition(this.db, key);
-      if (latest) {
-        if (latest.deployedBy !== actor.id) continue;
-        const shipped = await compileBpmn(xml, {
-          knownActions: this.engine.knownActions(),
-          knownRoles: new Set<string>(ROLES),
-        });
-        // what runs is the compiled model: a changed layout or comment needs no new version
-        // (compared as stored: JSON drops undefined properties)
-        if (!shipped.ok) continue;
-        const model: unknown = JSON.parse(JSON.stringify(shipped.process));
-        if (isDeepStrictEqual(model, latest.model)) continue;
-      }
-      await this.deploy(actor, xml, {});
-      deployed.push(key);
+      const shipped = await compileBpmn(xml, {
+        knownActions: this.engine.knownActions(),
+        knownRoles: new Set<string>(ROLES),
+      });
+      const drawn = await withDiagram(xml);
+      const done = await this.db.transaction(async (tx) => {
+        await lockDefinitionKey(tx, key);
+        const latest = await store.latestDefinition(tx, key);
+        if (latest) {
+          if (latest.deployedBy !== actor.id) return false;
+          // what runs is the compiled model: a changed layout or comment needs no new version
+          // (compared as stored: JSON drops undefined properties)
+          if (!shipped.ok) return false;
+          const model: unknown = JSON.parse(JSON.stringify(shipped.process));
+          if (isDeepStrictEqual(model, latest.model)) return false;
+        }
+        await this.deployIn(tx, actor, drawn, {});
+        return true;
+      });
+      if (done) deployed.push(key);
     }
     return deployed;
   }
@@ -582,4 +587,9 @@ function requireStaff(actor: Actor): void {
   if (actor.kind !== 'staff' && actor.kind !== 'system') {
     throw new ForbiddenError('staff-only', 'only staff work with process definitions and tasks');
   }
+}
+
+/** The transaction-scoped lock under which a definition key's versions are numbered. */
+async function lockDefinitionKey(tx: Executor, key: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`workflow_definition:${key}`}))`);
 }
