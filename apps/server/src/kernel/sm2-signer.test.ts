@@ -60,6 +60,43 @@ describe('SM2 signer (worker threads)', () => {
     }
   });
 
+  it('a thread that cannot start: every signature is made inline instead', async () => {
+    const signer = createSm2Signer(2, { workerSource: "throw new Error('no library here')" });
+    try {
+      const signatures = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => signer.sign(`m${i}`, keys.privateKey, keys.publicKey)),
+      );
+      signatures.forEach((sig, i) => assert.equal(sm2Verify(`m${i}`, sig, keys.publicKey), true));
+      const later = await signer.sign('later', keys.privateKey, keys.publicKey);
+      assert.equal(sm2Verify('later', later, keys.publicKey), true);
+    } finally {
+      await signer.close();
+    }
+  });
+
+  it('a thread that dies with signatures in hand: they are made inline, none is lost', async () => {
+    // answers the first request (with an error), then dies on the next ones
+    const dying = `
+      const { parentPort } = require('node:worker_threads');
+      let n = 0;
+      parentPort.on('message', (req) => {
+        if (n++ === 0) parentPort.postMessage({ id: req.id, error: 'first' });
+        else process.exit(3);
+      });`;
+    const signer = createSm2Signer(1, { workerSource: dying });
+    try {
+      await assert.rejects(signer.sign('a', keys.privateKey, keys.publicKey), /first/);
+      const [b, c] = await Promise.all([
+        signer.sign('b', keys.privateKey, keys.publicKey),
+        signer.sign('c', keys.privateKey, keys.publicKey),
+      ]);
+      assert.equal(sm2Verify('b', b, keys.publicKey), true);
+      assert.equal(sm2Verify('c', c, keys.publicKey), true);
+    } finally {
+      await signer.close();
+    }
+  });
+
   it('after close, signing is refused and what was in hand fails', async () => {
     const signer = createSm2Signer(2);
     const inHand = Array.from({ length: 20 }, () =>

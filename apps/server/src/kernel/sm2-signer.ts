@@ -8,8 +8,10 @@ import { SM2_SIGNATURE_OPTIONS, sm2Sign } from './crypto.js';
  * served. With `threads` > 0 the signatures are made by that many worker threads, each taking
  * requests in turn; with 0 they are made inline (what a one-core machine wants).
  *
- * A thread that dies fails the signatures it had in hand (the caller's transaction rolls back)
- * and is replaced on the next request. close() ends the threads; what they had in hand fails.
+ * A thread that dies (it could not load the library, or crashed) hands the signatures it had in
+ * hand to the request thread, which makes them inline: a signature has no side effect, so making
+ * it again is safe. A thread that dies before signing anything is not started again, and the
+ * signer signs inline from then on. close() ends the threads; what they had in hand fails.
  */
 export interface Sm2Signer {
   sign(message: string, privateKey: string, publicKey: string): Promise<string>;
@@ -19,11 +21,15 @@ export interface Sm2Signer {
 interface Pending {
   resolve: (signature: string) => void;
   reject: (err: Error) => void;
+  /** what to sign, should the thread die before it answers */
+  args: [message: string, privateKey: string, publicKey: string];
 }
 
 interface Thread {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** whether it has answered anything (a thread that dies before has never worked) */
+  answered: boolean;
 }
 
 /**
@@ -50,43 +56,61 @@ parentPort.on('message', (req) => {
 
 const require = createRequire(import.meta.url);
 
-export function createSm2Signer(threads: number): Sm2Signer {
-  if (threads <= 0) {
-    return {
-      sign: (message, privateKey, publicKey) =>
-        Promise.resolve(sm2Sign(message, privateKey, publicKey)),
-      close: () => Promise.resolve(),
-    };
+/** Signs on the calling thread. */
+const inline = (message: string, privateKey: string, publicKey: string): Promise<string> => {
+  try {
+    return Promise.resolve(sm2Sign(message, privateKey, publicKey));
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
+};
+
+export function createSm2Signer(
+  threads: number,
+  /** for tests: what the threads run instead of the signing loop */
+  options: { workerSource?: string } = {},
+): Sm2Signer {
+  if (threads <= 0) return { sign: inline, close: () => Promise.resolve() };
   const slots: (Thread | undefined)[] = Array.from({ length: threads }, () => undefined);
   let next = 0;
   let nextId = 0;
   let closed = false;
+  let inlineOnly = false;
 
   const fail = (thread: Thread, err: Error) => {
     for (const p of thread.pending.values()) p.reject(err);
     thread.pending.clear();
   };
 
+  /** A thread died: what it had in hand is signed here. */
+  const takeOver = (thread: Thread) => {
+    const pending = [...thread.pending.values()];
+    thread.pending.clear();
+    for (const p of pending) inline(...p.args).then(p.resolve, p.reject);
+  };
+
   const spawn = (slot: number): Thread => {
-    const worker = new Worker(WORKER_SOURCE, {
+    const worker = new Worker(options.workerSource ?? WORKER_SOURCE, {
       eval: true,
       workerData: { library: require.resolve('sm-crypto-v2'), options: SM2_SIGNATURE_OPTIONS },
     });
-    const thread: Thread = { worker, pending: new Map() };
+    const thread: Thread = { worker, pending: new Map(), answered: false };
     worker.on('message', (m: { id: number; signature?: string; error?: string }) => {
+      thread.answered = true;
       const p = thread.pending.get(m.id);
       if (!p) return;
       thread.pending.delete(m.id);
       if (m.signature !== undefined) p.resolve(m.signature);
       else p.reject(new Error(`SM2 signing failed: ${m.error ?? 'no signature'}`));
     });
-    const gone = (err: Error) => {
-      if (slots[slot] === thread) slots[slot] = undefined;
-      fail(thread, err);
+    const gone = () => {
+      if (slots[slot] !== thread) return;
+      slots[slot] = undefined;
+      if (!thread.answered) inlineOnly = true;
+      takeOver(thread);
     };
-    worker.on('error', (err) => gone(err));
-    worker.on('exit', (code) => gone(new Error(`the SM2 signing thread exited (${code})`)));
+    worker.on('error', gone);
+    worker.on('exit', gone);
     // idle threads do not keep the process alive; pending signatures do (ref below)
     worker.unref();
     slots[slot] = thread;
@@ -96,6 +120,7 @@ export function createSm2Signer(threads: number): Sm2Signer {
   return {
     sign(message, privateKey, publicKey) {
       if (closed) return Promise.reject(new Error('the SM2 signer is closed'));
+      if (inlineOnly) return inline(message, privateKey, publicKey);
       const slot = next;
       next = (next + 1) % threads;
       const thread = slots[slot] ?? spawn(slot);
@@ -107,6 +132,7 @@ export function createSm2Signer(threads: number): Sm2Signer {
         thread.pending.set(id, {
           resolve: (s) => (resolve(s), settle()),
           reject: (e) => (reject(e), settle()),
+          args: [message, privateKey, publicKey],
         });
         thread.worker.ref();
         thread.worker.postMessage({ id, message, privateKey, publicKey });
