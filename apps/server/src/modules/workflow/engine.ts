@@ -171,9 +171,11 @@ export class WorkflowEngine {
     taskId: string,
     actorId: string,
     input: { toAccountId: string; reason: string },
+    /** 督办: the department's head reassigns a task another officer holds */
+    options: { overrideClaim?: boolean } = {},
   ): Promise<store.TaskRow> {
     const task = await this.openTask(tx, taskId);
-    if (task.assignee && task.assignee !== actorId) {
+    if (task.assignee && task.assignee !== actorId && !options.overrideClaim) {
       throw new ConflictError('task-claimed', 'the task is claimed by another officer');
     }
     const claimedAt = this.now();
@@ -183,7 +185,13 @@ export class WorkflowEngine {
       nodeId: task.nodeId,
       event: 'taskTransferred',
       actorId,
-      data: { taskId, name: task.name, to: input.toAccountId, reason: input.reason },
+      data: {
+        taskId,
+        name: task.name,
+        to: input.toAccountId,
+        reason: input.reason,
+        ...(task.assignee && task.assignee !== actorId ? { from: task.assignee } : {}),
+      },
     });
     await publishEvent(tx, 'workflow.task.transferred', {
       taskId,

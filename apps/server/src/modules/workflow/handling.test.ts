@@ -398,6 +398,66 @@ describe('workflow task handling (办理)', () => {
     );
     assert.equal((await call('head', 'POST', `${TASKS}/${overdue.id}/claim`)).statusCode, 404);
     assert.equal((await call('lyHead', 'GET', `${TASKS}/${overdue.id}`)).statusCode, 404);
+
+    // 督办 → 转办: the head reassigns the escalated task, though an officer holds it
+    assert.equal((await call('first', 'POST', `${TASKS}/${overdue.id}/claim`)).statusCode, 200);
+    const offered = await call('head', 'GET', `${TASKS}/${overdue.id}/candidates`);
+    assert.equal(offered.statusCode, 200, offered.body);
+    const names = offered.json<TaskCandidateList>().items.map((c) => c.name);
+    assert.ok(names.includes('甲审查员') && names.includes('乙审查员'), names.join());
+    const reason = '超期督办，改由乙审查员办理';
+    const moved = await call('head', 'POST', `${TASKS}/${overdue.id}/transfer`, {
+      toAccountId: staff.second!.accountId,
+      reason,
+    });
+    assert.equal(moved.statusCode, 200, moved.body);
+    assert.equal(moved.json<WorkflowTask>().assignee, staff.second!.accountId);
+    const moves = (await store.historyOf(t.kernel.db.orm, overdue.instanceId)).filter(
+      (h) => h.event === 'taskTransferred',
+    );
+    assert.deepEqual(moves.at(-1)?.data, {
+      taskId: overdue.id,
+      name: '审查',
+      to: staff.second!.accountId,
+      reason,
+      from: staff.first!.accountId,
+    });
+    assert.equal(moves.at(-1)?.actorId, staff.head!.accountId);
+    const audit2 = await t.kernel.db.orm.execute<{ summary: Record<string, unknown> }>(
+      sql`SELECT summary FROM audit_log
+           WHERE target_id = ${overdue.id} AND action = 'workflow.task.transfer'`,
+    );
+    assert.equal(audit2.rows[0]?.summary.byHead, true);
+    assert.equal(audit2.rows[0]?.summary.fromAssignee, staff.first!.accountId);
+    // only escalated tasks of the head's own department
+    assert.equal(
+      (
+        await call('head', 'POST', `${TASKS}/${dueToday.id}/transfer`, {
+          toAccountId: staff.second!.accountId,
+          reason,
+        })
+      ).statusCode,
+      404,
+    );
+    assert.equal(
+      (
+        await call('lyHead', 'POST', `${TASKS}/${overdue.id}/transfer`, {
+          toAccountId: staff.first!.accountId,
+          reason,
+        })
+      ).statusCode,
+      404,
+    );
+    // and only to an officer who may work on it
+    assert.equal(
+      (
+        await call('head', 'POST', `${TASKS}/${overdue.id}/transfer`, {
+          toAccountId: staff.window!.accountId,
+          reason,
+        })
+      ).statusCode,
+      422,
+    );
   });
 
   it('deploys a new version of a shipped definition that changed, and keeps an admin’s own', async () => {

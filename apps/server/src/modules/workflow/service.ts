@@ -116,12 +116,19 @@ export const mayWorkOn = (actor: Actor, task: store.TaskRow): boolean =>
   actor.organisationId === task.candidateOrganisationId &&
   actor.roles.includes(task.candidateRole);
 
-/** 督办: the head of a department reads (not works on) its escalated tasks. */
+/**
+ * 督办: the head of a department reads its escalated tasks and may reassign them (转办), but does
+ * not work on them.
+ */
 export const mayOversee = (actor: Actor, task: store.TaskRow): boolean =>
   actor.kind === 'staff' &&
   actor.roles.includes('departmentHead') &&
   actor.organisationId === task.candidateOrganisationId &&
   task.escalatedAt !== null;
+
+/** 转办: the task's officers, and (督办) its department's head once it is escalated. */
+export const mayTransfer = (actor: Actor, task: store.TaskRow): boolean =>
+  mayWorkOn(actor, task) || mayOversee(actor, task);
 
 /** Whether the actor may read a task: its officers, and its department's head once escalated. */
 export const mayReadTask = (actor: Actor, task: store.TaskRow): boolean =>
@@ -335,25 +342,43 @@ export class WorkflowService {
     body: TransferTaskBody,
     ctx: RequestContext,
   ): Promise<WorkflowTask> {
-    await this.onTask(actor, id, ctx, 'workflow.task.transfer', async (tx, task) => {
-      const receiver =
-        body.toAccountId === actor.id
-          ? []
-          : await this.staff.holding(tx, {
-              organisationId: task.candidateOrganisationId,
-              role: task.candidateRole,
-              accountId: body.toAccountId,
-            });
-      if (receiver.length === 0) {
-        throw new UnprocessableError(
-          'transfer-target-invalid',
-          'a task goes only to another officer of its organisation who holds its role',
-          [{ path: '/body/toAccountId', message: '只能转办给本机构具有该岗位角色的其他工作人员' }],
-        );
-      }
-      await this.engine.transferTask(tx, id, actor.id, body);
-      return { toAccountId: body.toAccountId, reason: body.reason };
-    });
+    await this.onTask(
+      actor,
+      id,
+      ctx,
+      'workflow.task.transfer',
+      async (tx, task) => {
+        // 督办: the head reassigns an escalated task, whoever holds it
+        const byHead = mayOversee(actor, task);
+        const receiver =
+          body.toAccountId === actor.id
+            ? []
+            : await this.staff.holding(tx, {
+                organisationId: task.candidateOrganisationId,
+                role: task.candidateRole,
+                accountId: body.toAccountId,
+              });
+        if (receiver.length === 0) {
+          throw new UnprocessableError(
+            'transfer-target-invalid',
+            'a task goes only to another officer of its organisation who holds its role',
+            [
+              {
+                path: '/body/toAccountId',
+                message: '只能转办给本机构具有该岗位角色的其他工作人员',
+              },
+            ],
+          );
+        }
+        await this.engine.transferTask(tx, id, actor.id, body, { overrideClaim: byHead });
+        return {
+          toAccountId: body.toAccountId,
+          reason: body.reason,
+          ...(byHead ? { byHead: true, fromAssignee: task.assignee } : {}),
+        };
+      },
+      mayTransfer,
+    );
     return this.getTask(actor, id);
   }
 
@@ -361,7 +386,7 @@ export class WorkflowService {
   async candidates(actor: Actor, id: string): Promise<TaskCandidateList> {
     requireStaff(actor);
     const task = await store.findTask(this.db, id);
-    if (!task || !mayWorkOn(actor, task)) throw taskNotFound();
+    if (!task || !mayTransfer(actor, task)) throw taskNotFound();
     const staff = await this.staff.holding(this.db, {
       organisationId: task.candidateOrganisationId,
       role: task.candidateRole,
@@ -450,11 +475,12 @@ export class WorkflowService {
     ctx: RequestContext,
     action: string,
     change: (tx: Executor, task: store.TaskRow) => Promise<Record<string, unknown>>,
+    may: (actor: Actor, task: store.TaskRow) => boolean = mayWorkOn,
   ): Promise<void> {
     requireStaff(actor);
     await this.db.transaction(async (tx) => {
       const task = await store.findTask(tx, id);
-      if (!task || !mayWorkOn(actor, task)) throw taskNotFound();
+      if (!task || !may(actor, task)) throw taskNotFound();
       const summary = await change(tx, task);
       await recordAudit(tx, {
         actor,
