@@ -70,13 +70,20 @@ describe('prefill (预填)', () => {
     assert.equal(res.statusCode, 200, res.body);
     return res.json<Prefill>();
   };
-  const reveals = async (accountId: string) =>
-    (
-      await t.kernel.db.pool.query(
-        "SELECT 1 FROM audit_log WHERE action = 'identity.personal-data.view' AND target_id = $1",
+  const reveals = async (accountId: string) => {
+    const rows = (
+      await t.kernel.db.pool.query<{ summary: { purpose?: string } }>(
+        "SELECT summary FROM audit_log WHERE action = 'identity.personal-data.view' AND target_id = $1",
         [accountId],
       )
-    ).rows.length;
+    ).rows;
+    // each reveal says it was for a form filled in, not a look at the profile
+    assert.ok(
+      rows.every((r) => r.summary.purpose === 'prefill'),
+      JSON.stringify(rows),
+    );
+    return rows.length;
+  };
   const post = (who: string, url: string, payload: object) =>
     t.app.inject({ method: 'POST', url, headers: { cookie: cookie[who]! }, payload });
 

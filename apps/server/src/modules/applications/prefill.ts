@@ -17,8 +17,12 @@ import { assertApplicant } from './filing.js';
 /** What prefill needs of the identity module: who the holder is, and the holder-only reveal. */
 export interface PrefillIdentity {
   me(actor: Actor): Promise<Me>;
-  /** the holder's ID number and phone in clear; audited as a view by the holder */
-  myPersonalData(actor: Actor, ctx?: RequestContext): Promise<MyPersonalData>;
+  /** the holder's ID number and phone in clear; audited as a view by the holder, for prefill */
+  myPersonalData(
+    actor: Actor,
+    ctx: RequestContext | undefined,
+    purpose: 'prefill',
+  ): Promise<MyPersonalData>;
 }
 
 export interface PrefillDeps {
@@ -59,7 +63,7 @@ export function prefillFields(schema: unknown): { field: string; source: Prefill
  * 预填: values for the fields of an application form that are the applicant's own identity
  * (name, ID number, phone) or that of the enterprise the applicant acts for. Only the signed-in
  * applicant gets them. Filling the ID number or phone shows the holder unmasked personal data,
- * so it is the same audited reveal as the profile page's.
+ * so it is the same audited reveal as the profile page's, recorded with its purpose (prefill).
  */
 export class PrefillService {
   constructor(private readonly deps: PrefillDeps) {}
@@ -72,7 +76,7 @@ export class PrefillService {
     const sources = new Set(wanted.map((w) => w.source));
     const me = await this.deps.identity.me(actor);
     const revealed = REVEALED.some((s) => sources.has(s))
-      ? await this.deps.identity.myPersonalData(actor, ctx)
+      ? await this.deps.identity.myPersonalData(actor, ctx, 'prefill')
       : undefined;
     const enterprise = me.actingFor;
     const values: Partial<Record<PrefillSource, string | null>> = {

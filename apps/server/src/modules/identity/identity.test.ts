@@ -97,10 +97,11 @@ describe('identity: accounts, login, sessions', () => {
       const anonymous = await t.app.inject({ method: 'GET', url: `${API}/me/personal-data` });
       assert.equal(anonymous.statusCode, 401);
       const views = await sql(
-        "SELECT 1 FROM audit_log WHERE action = 'identity.personal-data.view' AND target_id = $1",
+        "SELECT summary FROM audit_log WHERE action = 'identity.personal-data.view' AND target_id = $1",
         [p.accountId],
       );
       assert.equal(views.length, 1, 'the view is audited');
+      assert.deepEqual(views[0]!.summary, { by: 'holder', purpose: 'profile' });
     });
 
     it('refuses an invalid ID number naming /body/idNumber', async () => {

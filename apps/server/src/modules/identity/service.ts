@@ -661,9 +661,14 @@ export class IdentityService {
 
   /**
    * The holder's own ID number and phone in clear (everyone else, and every other response,
-   * sees them masked). Each view is an audit record.
+   * sees them masked). Each view is an audit record, saying what for: the profile page, or a
+   * form filled in for the holder (`prefill`).
    */
-  async myPersonalData(actor: Actor, ctx: RequestContext = {}): Promise<MyPersonalData> {
+  async myPersonalData(
+    actor: Actor,
+    ctx: RequestContext = {},
+    purpose: 'profile' | 'prefill' = 'profile',
+  ): Promise<MyPersonalData> {
     const found = await this.signedIn(actor);
     const person =
       found.kind === 'person' ? await store.findPersonProfile(this.db, found.id) : undefined;
@@ -676,7 +681,7 @@ export class IdentityService {
         action: 'identity.personal-data.view',
         targetType: 'account',
         targetId: found.id,
-        summary: { by: 'holder' },
+        summary: { by: 'holder', purpose },
         requestId: ctx.requestId,
       }),
     );
