@@ -25,6 +25,7 @@ import type {
 } from '@zhengtong/contracts';
 import { publishEvent } from '../../kernel/events/outbox.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
+import { insertCompletedBundle } from '../../test-support/bundles.js';
 import {
   createPublishedList,
   createTestItem,
@@ -521,14 +522,11 @@ describe('messaging channels: SMS, webhooks, templates, preferences, lifecycle',
     assert.equal((await deliveriesOf(eventId, 'sms'))[0]!.status, 'sent');
 
     // urgent: an 一件事 completed goes at once
-    const bundleId = crypto.randomUUID();
-    await t.kernel.db.orm.execute(sql`
-      INSERT INTO bundle_application (id, application_no, bundle_code, bundle_name, region_code,
-        accepting_organisation_id, channel, status, applicant_account_id, applicant_kind,
-        applicant_name, form_sealed, promised_limit_days, submitted_at)
-      VALUES (${bundleId}, ${`41010020250101${String(crypto.randomInt(0, 999999)).padStart(6, '0')}`},
-        'newborn', '出生一件事', '410100', ${zzMarket}, 'online', 'completed', ${accounts.quiet},
-        'person', '测试quiet', 'sealed', 10, now())`);
+    const { id: bundleId } = await insertCompletedBundle(t, {
+      applicantAccountId: accounts.quiet!,
+      applicantName: '测试quiet',
+      acceptingOrganisationId: zzMarket,
+    });
     const urgent = await publishEvent(t.kernel.db.orm, 'bundle-application.completed', {
       bundleApplicationId: bundleId,
     });
@@ -754,14 +752,11 @@ describe('messaging channels: SMS, webhooks, templates, preferences, lifecycle',
         kinds: ['application.submitted', 'bundle-application.completed'],
       }),
     );
-    const bundleId = crypto.randomUUID();
-    await t.kernel.db.orm.execute(sql`
-      INSERT INTO bundle_application (id, application_no, bundle_code, bundle_name, region_code,
-        accepting_organisation_id, channel, status, applicant_account_id, applicant_kind,
-        applicant_name, form_sealed, promised_limit_days, submitted_at)
-      VALUES (${bundleId}, ${`41010020250102${String(crypto.randomInt(0, 999999)).padStart(6, '0')}`},
-        'newborn', '出生一件事', '410100', ${zzMarket}, 'online', 'completed', ${accounts.zh},
-        'person', '测试zh', 'sealed', 10, now())`);
+    const { id: bundleId } = await insertCompletedBundle(t, {
+      applicantAccountId: accounts.zh!,
+      applicantName: '测试zh',
+      acceptingOrganisationId: zzMarket,
+    });
     const member = await submit('zh');
     await t.kernel.db.orm.execute(
       sql`UPDATE application SET bundle_application_id = ${bundleId} WHERE id = ${member.id}`,

@@ -11,6 +11,7 @@ import type {
 } from '@zhengtong/contracts';
 import { publishEvent } from '../../kernel/events/outbox.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
+import { insertCompletedBundle } from '../../test-support/bundles.js';
 import { BUNDLE_RATING_NOTE, RATING_INVITATION } from './templates.js';
 import {
   createPublishedList,
@@ -316,15 +317,11 @@ describe('notifications (站内消息)', () => {
   });
 
   it('tells the applicant of an 一件事 bundle application', async () => {
-    const bundleId = crypto.randomUUID();
-    const applicationNo = `410100${'20250101'}${String(crypto.randomInt(0, 999999)).padStart(6, '0')}`;
-    await t.kernel.db.orm.execute(sql`
-      INSERT INTO bundle_application (id, application_no, bundle_code, bundle_name, region_code,
-        accepting_organisation_id, channel, status, applicant_account_id, applicant_kind,
-        applicant_name, form_sealed, promised_limit_days, submitted_at)
-      VALUES (${bundleId}, ${applicationNo}, 'newborn', '出生一件事', '410100', ${zzMarket},
-        'online', 'completed', ${citizen.accountId}, 'person', ${citizen.name}, 'sealed', 10,
-        now())`);
+    const { id: bundleId, applicationNo } = await insertCompletedBundle(t, {
+      applicantAccountId: citizen.accountId,
+      applicantName: citizen.name,
+      acceptingOrganisationId: zzMarket,
+    });
     await publishEvent(t.kernel.db.orm, 'bundle-application.completed', {
       bundleApplicationId: bundleId,
     });
